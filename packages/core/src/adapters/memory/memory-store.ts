@@ -1,0 +1,544 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { ConflictError, FrontlineError, NotFoundError, StorageError } from '../../errors/frontline-error';
+import { parseInput } from '../../errors/validate';
+import type { AuditEntry, AuditStore } from '../../ports/audit-store';
+import { type Clock, systemClock } from '../../ports/clock';
+import { createUuidV7Ids, type IdGenerator } from '../../ports/ids';
+import type {
+  ClaimedMessage,
+  ClaimOptions,
+  FailOptions,
+  Outbox,
+  OutboxMessage,
+  OutboxStats,
+} from '../../ports/outbox';
+import { ClaimOptionsInput, FailOptionsInput, NewOutboxMessageInput } from '../../ports/outbox-input';
+import type { CollectionDefinition, KeyValue, Query, Repository, Store, Stored } from '../../ports/storage';
+import { compareKeys, keysOf } from './key-order';
+import { Mutex } from './mutex';
+
+/** Options of {@link createMemoryStore}. */
+export interface MemoryStoreOptions {
+  /** Time for outbox scheduling and leases. Default: the system clock. */
+  clock?: Clock;
+  /** Ids of outbox messages. Default: UUID v7. */
+  ids?: IdGenerator;
+}
+
+interface Row {
+  json: string;
+  version: number;
+}
+
+interface IndexState {
+  unique: boolean;
+  byKey: Map<KeyValue, Set<string>>;
+  sorted: KeyValue[] | null;
+}
+
+interface CollectionState {
+  definition: CollectionDefinition<{ id: string }>;
+  rows: Map<string, Row>;
+  indexes: Map<string, IndexState>;
+}
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  payloadJson: string;
+  dedupeKey: string | null;
+  createdAt: number;
+  availableAt: number;
+  attempts: number;
+  status: OutboxMessage['status'];
+  lastError: string | null;
+  leaseToken: string | null;
+  leaseExpiresAt: number | null;
+  seq: number;
+}
+
+interface State {
+  collections: Map<string, CollectionState>;
+  outbox: Map<string, OutboxRow>;
+  outboxByDedupeKey: Map<string, string>;
+  outboxSeq: number;
+  audit: AuditEntry[];
+}
+
+type Undo = () => void;
+
+/**
+ * The reference in-memory adapter: every storage port, with real transactions (serialised, rolled back on
+ * error), optimistic concurrency, indexes as maps and an outbox with leases. For tests, examples and
+ * single-process tools; data lives as long as the object.
+ *
+ * Entities are kept as JSON and parsed back with the collection schema on every read, exactly as the
+ * PostgreSQL adapter does, so a schema that does not survive storage fails here first.
+ * @example
+ * const store = createMemoryStore({ clock: createFixedClock('2026-01-05T08:00:00Z') });
+ * @category Adapters
+ */
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? createUuidV7Ids();
+  const state: State = {
+    collections: new Map(),
+    outbox: new Map(),
+    outboxByDedupeKey: new Map(),
+    outboxSeq: 0,
+    audit: [],
+  };
+  const mutex = new Mutex();
+  let closed = false;
+
+  /** Runs `op` holding the lock (or, inside a transaction, under the transaction's lock) with an undo log. */
+  function makeScope(inTransaction: { undo: Undo[] } | null) {
+    return async <R>(op: (undo: Undo[]) => R | Promise<R>): Promise<R> => {
+      if (closed) throw new StorageError('The memory store is closed.');
+      if (inTransaction) return op(inTransaction.undo);
+      return mutex.run(async () => {
+        const undo: Undo[] = [];
+        try {
+          return await op(undo);
+        } catch (error) {
+          for (let i = undo.length - 1; i >= 0; i--) undo[i]!();
+          throw error;
+        }
+      });
+    };
+  }
+
+  function collection(definition: CollectionDefinition<{ id: string }>): CollectionState {
+    let entry = state.collections.get(definition.name);
+    if (!entry) {
+      entry = { definition, rows: new Map(), indexes: new Map() };
+      state.collections.set(definition.name, entry);
+    }
+    for (const [name, index] of Object.entries(definition.indexes ?? {})) {
+      if (entry.indexes.has(name)) continue;
+      const built: IndexState = { unique: index.unique === true, byKey: new Map(), sorted: null };
+      for (const [id, row] of entry.rows) {
+        for (const key of keysOf(index.key(definition.schema.parse(JSON.parse(row.json))))) {
+          addKey(built, key, id);
+        }
+      }
+      entry.indexes.set(name, built);
+    }
+    return entry;
+  }
+
+  function buildStore(tx: { undo: Undo[] } | null): Store {
+    const scope = makeScope(tx);
+    const store: Store = {
+      repository: <T extends { id: string }>(definition: CollectionDefinition<T>) =>
+        createRepository(definition, scope),
+      outbox: createOutbox(scope),
+      audit: createAuditStore(scope),
+      transaction: async <R>(work: (tx: Store) => Promise<R>): Promise<R> => {
+        if (tx) return work(store);
+        if (closed) throw new StorageError('The memory store is closed.');
+        return mutex.run(async () => {
+          const context = { undo: [] as Undo[] };
+          try {
+            return await work(buildStore(context));
+          } catch (error) {
+            for (let i = context.undo.length - 1; i >= 0; i--) context.undo[i]!();
+            throw error;
+          }
+        });
+      },
+      close: async () => {
+        closed = true;
+      },
+    };
+    return store;
+  }
+
+  type Scope = ReturnType<typeof makeScope>;
+
+  function createRepository<T extends { id: string }>(
+    definition: CollectionDefinition<T>,
+    scope: Scope,
+  ): Repository<T> {
+    const def = definition as unknown as CollectionDefinition<{ id: string }>;
+    const read = (row: Row): Stored<T> => ({
+      data: parseStored(definition, row.json),
+      version: row.version,
+    });
+    const indexKeys = (entity: T) =>
+      Object.entries(definition.indexes ?? {}).map(
+        ([name, index]) => [name, keysOf(checkKeys(definition.name, name, index.key(entity)))] as const,
+      );
+
+    function write(c: CollectionState, undo: Undo[], id: string, next: Row | null, entity: T | null) {
+      const previous = c.rows.get(id) ?? null;
+      const oldKeys = previous ? indexKeys(parseStored(definition, previous.json)) : [];
+      const newKeys = entity ? indexKeys(entity) : [];
+      for (const [name, keys] of newKeys) {
+        const index = c.indexes.get(name)!;
+        if (!index.unique) continue;
+        for (const key of keys) {
+          const holders = index.byKey.get(key);
+          if (holders && [...holders].some((holder) => holder !== id)) {
+            throw new ConflictError(`${definition.name}: the ${name} "${String(key)}" is already taken.`, {
+              details: { collection: definition.name, index: name, key },
+            });
+          }
+        }
+      }
+      for (const [name, keys] of oldKeys) for (const key of keys) removeKey(c.indexes.get(name)!, key, id);
+      for (const [name, keys] of newKeys) for (const key of keys) addKey(c.indexes.get(name)!, key, id);
+      if (next) c.rows.set(id, next);
+      else c.rows.delete(id);
+      undo.push(() => {
+        for (const [name, keys] of newKeys) for (const key of keys) removeKey(c.indexes.get(name)!, key, id);
+        for (const [name, keys] of oldKeys) for (const key of keys) addKey(c.indexes.get(name)!, key, id);
+        if (previous) c.rows.set(id, previous);
+        else c.rows.delete(id);
+      });
+    }
+
+    function matchingIds(c: CollectionState, query: Query): string[] {
+      const index = c.indexes.get(query.index);
+      if (!index) {
+        throw new StorageError(`${definition.name} has no index "${query.index}".`, {
+          details: { collection: definition.name, index: query.index },
+        });
+      }
+      const keys: KeyValue[] = [];
+      if ('equals' in query) {
+        if (index.byKey.has(query.equals)) keys.push(query.equals);
+      } else {
+        index.sorted ??= [...index.byKey.keys()].sort(compareKeys);
+        const sorted = index.sorted;
+        let i = query.from === undefined ? 0 : lowerBound(sorted, query.from);
+        for (; i < sorted.length; i++) {
+          const key = sorted[i]!;
+          if (query.to !== undefined && compareKeys(key, query.to) >= 0) break;
+          keys.push(key);
+        }
+      }
+      const result: string[] = [];
+      for (const key of keys) result.push(...[...index.byKey.get(key)!].sort());
+      if (query.order === 'desc') result.reverse();
+      return query.limit === undefined ? result : result.slice(0, Math.max(0, query.limit));
+    }
+
+    return {
+      get: (id) =>
+        scope(() => {
+          const row = collection(def).rows.get(id);
+          if (!row) throw new NotFoundError(definition.name, id);
+          return read(row);
+        }),
+      find: (id) =>
+        scope(() => {
+          const row = collection(def).rows.get(id);
+          return row ? read(row) : undefined;
+        }),
+      insert: (entity) =>
+        scope((undo) => {
+          const parsed = parseInput(definition.schema, entity, definition.name);
+          const c = collection(def);
+          if (c.rows.has(parsed.id)) {
+            throw new ConflictError(`${definition.name} "${parsed.id}" already exists.`, {
+              details: { collection: definition.name, id: parsed.id },
+            });
+          }
+          const row = { json: JSON.stringify(parsed), version: 1 };
+          write(c, undo, parsed.id, row, parseStored(definition, row.json));
+          return read(row);
+        }),
+      update: (entity, expectedVersion) =>
+        scope((undo) => {
+          const parsed = parseInput(definition.schema, entity, definition.name);
+          const c = collection(def);
+          const current = c.rows.get(parsed.id);
+          if (!current) throw new NotFoundError(definition.name, parsed.id);
+          if (current.version !== expectedVersion)
+            throw versionConflict(definition.name, parsed.id, expectedVersion, current.version);
+          const row = { json: JSON.stringify(parsed), version: current.version + 1 };
+          write(c, undo, parsed.id, row, parseStored(definition, row.json));
+          return read(row);
+        }),
+      delete: (id, expectedVersion) =>
+        scope((undo) => {
+          const c = collection(def);
+          const current = c.rows.get(id);
+          if (!current) throw new NotFoundError(definition.name, id);
+          if (current.version !== expectedVersion)
+            throw versionConflict(definition.name, id, expectedVersion, current.version);
+          write(c, undo, id, null, null);
+        }),
+      query: (query) =>
+        batched(
+          () => scope(() => matchingIds(collection(def), query)),
+          (idsBatch) =>
+            scope(() => {
+              const c = collection(def);
+              return idsBatch.flatMap((id) => {
+                const row = c.rows.get(id);
+                return row ? [read(row)] : [];
+              });
+            }),
+        ),
+      scan: () =>
+        batched(
+          () => scope(() => [...collection(def).rows.keys()].sort()),
+          (idsBatch) =>
+            scope(() => {
+              const c = collection(def);
+              return idsBatch.flatMap((id) => {
+                const row = c.rows.get(id);
+                return row ? [read(row)] : [];
+              });
+            }),
+        ),
+      count: (query) =>
+        scope(() => (query ? matchingIds(collection(def), query).length : collection(def).rows.size)),
+    };
+  }
+
+  function createOutbox(scope: Scope): Outbox {
+    const view = (row: OutboxRow): OutboxMessage => ({
+      id: row.id,
+      topic: row.topic,
+      payload: JSON.parse(row.payloadJson),
+      dedupeKey: row.dedupeKey,
+      createdAt: new Date(row.createdAt),
+      availableAt: new Date(row.availableAt),
+      attempts: row.attempts,
+      status: row.status,
+      lastError: row.lastError,
+    });
+    const mutate = (undo: Undo[], row: OutboxRow, change: Partial<OutboxRow>) => {
+      const before = { ...row };
+      Object.assign(row, change);
+      undo.push(() => Object.assign(row, before));
+    };
+    const held = (message: Pick<ClaimedMessage, 'id' | 'leaseToken'>, now: number): OutboxRow => {
+      const row = state.outbox.get(message.id);
+      if (!row) throw new NotFoundError('outbox message', message.id);
+      if (
+        row.status !== 'claimed' ||
+        row.leaseToken !== message.leaseToken ||
+        (row.leaseExpiresAt ?? 0) <= now
+      ) {
+        throw new ConflictError(`Outbox message "${message.id}" is no longer held by this claim.`, {
+          details: { id: message.id, status: row.status },
+        });
+      }
+      return row;
+    };
+    return {
+      enqueue: (messages) =>
+        scope((undo) => {
+          const now = clock.now().getTime();
+          const stored: string[] = [];
+          const prepared = parseInput(z.array(NewOutboxMessageInput), messages, 'outbox messages').map(
+            (m) => ({
+              ...m,
+              payloadJson: JSON.stringify(m.payload),
+            }),
+          );
+          for (const message of prepared) {
+            if (message.dedupeKey !== undefined && state.outboxByDedupeKey.has(message.dedupeKey)) continue;
+            const row: OutboxRow = {
+              id: ids.next(),
+              topic: message.topic,
+              payloadJson: message.payloadJson,
+              dedupeKey: message.dedupeKey ?? null,
+              createdAt: now,
+              availableAt: message.availableAt?.getTime() ?? now,
+              attempts: 0,
+              status: 'pending',
+              lastError: null,
+              leaseToken: null,
+              leaseExpiresAt: null,
+              seq: ++state.outboxSeq,
+            };
+            state.outbox.set(row.id, row);
+            if (row.dedupeKey !== null) state.outboxByDedupeKey.set(row.dedupeKey, row.id);
+            undo.push(() => {
+              state.outbox.delete(row.id);
+              if (row.dedupeKey !== null) state.outboxByDedupeKey.delete(row.dedupeKey);
+            });
+            stored.push(row.id);
+          }
+          return stored;
+        }),
+      claim: (claimOptions: ClaimOptions) =>
+        scope((undo) => {
+          parseInput(ClaimOptionsInput, claimOptions, 'claim options');
+          const now = clock.now().getTime();
+          const due: OutboxRow[] = [];
+          for (const row of state.outbox.values()) {
+            const claimable =
+              (row.status === 'pending' && row.availableAt <= now) ||
+              (row.status === 'claimed' && (row.leaseExpiresAt ?? 0) <= now);
+            if (claimable) due.push(row);
+          }
+          due.sort((a, b) => a.availableAt - b.availableAt || a.seq - b.seq);
+          return due.slice(0, claimOptions.limit).map((row) => {
+            mutate(undo, row, {
+              status: 'claimed',
+              attempts: row.attempts + 1,
+              leaseToken: randomUUID(),
+              leaseExpiresAt: now + claimOptions.leaseMs,
+            });
+            return {
+              ...view(row),
+              status: 'claimed' as const,
+              leaseToken: row.leaseToken!,
+              leaseExpiresAt: new Date(row.leaseExpiresAt!),
+            };
+          });
+        }),
+      complete: (message) =>
+        scope((undo) => {
+          const row = held(message, clock.now().getTime());
+          mutate(undo, row, { status: 'done', leaseToken: null, leaseExpiresAt: null });
+        }),
+      fail: (message, failOptions: FailOptions) =>
+        scope((undo) => {
+          parseInput(FailOptionsInput, failOptions, 'fail options');
+          const now = clock.now().getTime();
+          const row = held(message, now);
+          const maxAttempts = failOptions.maxAttempts ?? 10;
+          const dead = row.attempts >= maxAttempts;
+          mutate(undo, row, {
+            status: dead ? 'dead' : 'pending',
+            lastError: String(failOptions.error).slice(0, 4000),
+            leaseToken: null,
+            leaseExpiresAt: null,
+            availableAt: dead ? row.availableAt : (failOptions.retryAt?.getTime() ?? now),
+          });
+          return dead ? 'dead' : 'retry';
+        }),
+      get: (id) =>
+        scope(() => {
+          const row = state.outbox.get(id);
+          return row ? view(row) : undefined;
+        }),
+      stats: () =>
+        scope(() => {
+          const stats: OutboxStats = { pending: 0, claimed: 0, done: 0, dead: 0 };
+          const now = clock.now().getTime();
+          for (const row of state.outbox.values()) {
+            if (row.status === 'claimed' && (row.leaseExpiresAt ?? 0) <= now) stats.pending++;
+            else stats[row.status]++;
+          }
+          return stats;
+        }),
+    };
+  }
+
+  function createAuditStore(scope: Scope): AuditStore {
+    return {
+      appendChained: (build) =>
+        scope((undo) => {
+          const head = state.audit.at(-1);
+          const entry = build(head);
+          if (entry.seq !== (head?.seq ?? 0) + 1) {
+            throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${head?.seq ?? 0}.`);
+          }
+          state.audit.push(structuredClone(entry));
+          undo.push(() => {
+            state.audit.pop();
+          });
+          return entry;
+        }),
+      head: () => scope(() => structuredClone(state.audit.at(-1))),
+      read: (readOptions = {}) =>
+        batched(
+          () =>
+            scope(() =>
+              state.audit
+                .filter(
+                  (e) =>
+                    e.seq >= (readOptions.fromSeq ?? 1) &&
+                    (readOptions.entityType === undefined || e.entityType === readOptions.entityType) &&
+                    (readOptions.entityId === undefined || e.entityId === readOptions.entityId),
+                )
+                .map((e) => structuredClone(e)),
+            ),
+          async (entries) => entries,
+        ),
+    };
+  }
+
+  return buildStore(null);
+}
+
+function versionConflict(collection: string, id: string, expected: number, actual: number): ConflictError {
+  return new ConflictError(
+    `${collection} "${id}" was changed by someone else (expected version ${expected}, found ${actual}).`,
+    { details: { collection, id, expectedVersion: expected, actualVersion: actual } },
+  );
+}
+
+function parseStored<T extends { id: string }>(definition: CollectionDefinition<T>, json: string): T {
+  try {
+    return parseInput(definition.schema, JSON.parse(json), `stored ${definition.name}`);
+  } catch (error) {
+    if (FrontlineError.is(error)) throw error;
+    throw new StorageError(`Stored ${definition.name} could not be read.`, { cause: error });
+  }
+}
+
+function checkKeys<V>(collection: string, index: string, value: V): V {
+  const bad = (k: unknown) => !(typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)));
+  const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+  if (values.some(bad)) {
+    throw new StorageError(`${collection}.${index}: an index key must be a string or a finite number.`, {
+      details: { collection, index },
+    });
+  }
+  return value;
+}
+
+function addKey(index: IndexState, key: KeyValue, id: string) {
+  let holders = index.byKey.get(key);
+  if (!holders) {
+    holders = new Set();
+    index.byKey.set(key, holders);
+    index.sorted = null;
+  }
+  holders.add(id);
+}
+
+function removeKey(index: IndexState, key: KeyValue, id: string) {
+  const holders = index.byKey.get(key);
+  if (!holders) return;
+  holders.delete(id);
+  if (holders.size === 0) {
+    index.byKey.delete(key);
+    index.sorted = null;
+  }
+}
+
+function lowerBound(sorted: readonly KeyValue[], key: KeyValue): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(sorted[mid]!, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const BATCH = 1000;
+
+/** Streams `load(ids)` in batches of ids so a consumer's own writes between batches do not block on the lock. */
+function batched<I, R>(list: () => Promise<I[]>, load: (batch: I[]) => Promise<R[]>): AsyncIterable<R> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const all = await list();
+      for (let i = 0; i < all.length; i += BATCH) {
+        yield* await load(all.slice(i, i + BATCH));
+      }
+    },
+  };
+}

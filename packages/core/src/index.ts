@@ -1,0 +1,87 @@
+/**
+ * `@frontline/core` — the kernel of the Frontline SDK: typed errors, value objects (money, phone numbers,
+ * addresses, time zones), the business calendar with Hungarian holidays, the hash-chained audit log, and the
+ * storage ports with their in-memory adapter.
+ *
+ * Heavy optional parts live behind subpaths: `@frontline/core/letters` (handlebars templates) and
+ * `@frontline/core/testing` (the adapter conformance suite).
+ * @module
+ */
+
+// adapters
+export { createMemoryStore, type MemoryStoreOptions } from './adapters/memory/memory-store';
+// audit
+export {
+  AuditEvent,
+  type AuditLog,
+  type AuditVerification,
+  createAuditLog,
+  GENESIS_HASH,
+  hashAuditEntry,
+  verifyAuditChain,
+} from './audit/audit-log';
+// errors
+export { ErrorCode } from './errors/codes';
+export {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenError,
+  FrontlineError,
+  type FrontlineErrorOptions,
+  IntegrityError,
+  InvalidTransitionError,
+  NotFoundError,
+  StorageError,
+  ValidationError,
+} from './errors/frontline-error';
+export { parseInput, toFieldIssues } from './errors/validate';
+// value objects
+export { EmailAddress } from './kernel/email';
+export { EntityId } from './kernel/id';
+export { CalendarDate, Instant } from './kernel/instant';
+export { Locale } from './kernel/locale';
+export {
+  addMoney,
+  allocateMoney,
+  CurrencyCode,
+  compareMoney,
+  currencyExponent,
+  formatMoney,
+  fromMajor,
+  Money,
+  minMoney,
+  money,
+  multiplyMoney,
+  prorate,
+  RoundingMode,
+  subtractMoney,
+  toMajorString,
+} from './kernel/money';
+export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } from './kernel/phone';
+export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
+export { BUDAPEST, TimeZone } from './kernel/time-zone';
+// ports
+export type { AuditEntry, AuditStore } from './ports/audit-store';
+export { type Clock, createFixedClock, type FixedClock, systemClock } from './ports/clock';
+export { createSequentialIds, createUuidV7Ids, type IdGenerator } from './ports/ids';
+export type {
+  ClaimedMessage,
+  ClaimOptions,
+  FailOptions,
+  NewOutboxMessage,
+  Outbox,
+  OutboxMessage,
+  OutboxStats,
+} from './ports/outbox';
+export { ClaimOptionsInput, FailOptionsInput, NewOutboxMessageInput } from './ports/outbox-input';
+export {
+  type CollectionDefinition,
+  defineCollection,
+  type IndexDefinition,
+  type KeyValue,
+  type Query,
+  type Repository,
+  type Store,
+  type Stored,
+  type UnitOfWork,
+} from './ports/storage';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * The schema adapters validate {@link NewOutboxMessage} with (payload must be JSON).
+ * @category Ports
+ */
+export const NewOutboxMessageInput = z.object({
+  topic: z.string().min(1).max(200),
+  payload: z.json(),
+  dedupeKey: z.string().min(1).max(500).optional(),
+  availableAt: z.date().optional(),
+});
+
+/**
+ * The schema adapters validate claim options with.
+ * @category Ports
+ */
+export const ClaimOptionsInput = z.object({
+  worker: z.string().min(1).max(200),
+  limit: z.number().int().min(1).max(10_000),
+  leaseMs: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600 * 1000),
+});
+
+/**
+ * The schema adapters validate fail options with.
+ * @category Ports
+ */
+export const FailOptionsInput = z.object({
+  error: z.string().max(100_000),
+  retryAt: z.date().optional(),
+  maxAttempts: z.number().int().min(1).max(1000).optional(),
+});

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import type { AuditStore } from './audit-store';
+import type { Outbox } from './outbox';
+
+/**
+ * A value an index can hold. Instants are indexed as ISO-8601 UTC strings (`toISOString()`), which sort
+ * in time order.
+ * @category Ports
+ */
+export type KeyValue = string | number;
+
+/**
+ * One secondary index of a collection: the key a selective query filters or ranges on (a customer id,
+ * an SLA due instant, a month-day). The PostgreSQL adapter keeps it in an indexed column, the memory adapter
+ * in a map; both answer {@link Query} without scanning the collection.
+ * @category Ports
+ */
+export interface IndexDefinition<T> {
+  /**
+   * Extracts the key from an entity. `null`/`undefined` leaves the entity out of the index; an array puts it
+   * under each of the values (a multi-entry index, e.g. segment tags).
+   */
+  key: (entity: T) => KeyValue | readonly KeyValue[] | null | undefined;
+  /** When true, two entities may not share a key: the second write fails with a `ConflictError`. */
+  unique?: boolean;
+}
+
+/**
+ * Describes one aggregate's collection: its name, its schema and the indexes its queries need.
+ *
+ * The schema must accept its own JSON form (instants as ISO strings, see `Instant`): adapters store entities
+ * as JSON and parse them back with it, so what a repository returns is always valid.
+ * @category Ports
+ */
+export interface CollectionDefinition<T extends { id: string }> {
+  /** Storage name: lower-case letters, digits and `_`, starting with a letter (e.g. `tickets`). */
+  readonly name: string;
+  /** The entity schema; parses on every write and every read. */
+  readonly schema: z.ZodType<T, unknown>;
+  /** Secondary indexes by name (`[a-z][a-z0-9_]*`). */
+  readonly indexes?: Readonly<Record<string, IndexDefinition<T>>>;
+}
+
+/**
+ * Declares a collection; checks its name and index names once, up front.
+ * @category Ports
+ */
+export function defineCollection<T extends { id: string }>(
+  definition: CollectionDefinition<T>,
+): CollectionDefinition<T> {
+  const nameRule = /^[a-z][a-z0-9_]{0,47}$/;
+  if (!nameRule.test(definition.name)) {
+    throw new TypeError(`Collection name "${definition.name}" must match ${nameRule}`);
+  }
+  for (const index of Object.keys(definition.indexes ?? {})) {
+    if (!nameRule.test(index)) throw new TypeError(`Index name "${index}" must match ${nameRule}`);
+  }
+  return Object.freeze({ ...definition });
+}
+
+/**
+ * An entity as stored, with the version that optimistic concurrency checks. A new entity has version 1;
+ * each update adds one.
+ * @category Ports
+ */
+export interface Stored<T> {
+  readonly data: T;
+  readonly version: number;
+}
+
+/**
+ * A selective query on one index. Results come ordered by key, then id.
+ *
+ * - `{ index, equals }` — every entity whose key equals the value.
+ * - `{ index, from, to }` — keys in the half-open range `[from, to)`; either bound may be left out.
+ * @category Ports
+ */
+export type Query =
+  | { index: string; equals: KeyValue; limit?: number; order?: 'asc' | 'desc' }
+  | { index: string; from?: KeyValue; to?: KeyValue; limit?: number; order?: 'asc' | 'desc' };
+
+/**
+ * Load and save one kind of aggregate, with optimistic concurrency.
+ *
+ * Every method validates with the collection's schema, throws only Frontline errors
+ * (`NotFoundError`, `ConflictError`, `ValidationError`, `StorageError`) and leaves storage unchanged when
+ * it throws.
+ * @category Ports
+ */
+export interface Repository<T extends { id: string }> {
+  /** The entity with this id, or a `NotFoundError`. */
+  get(id: string): Promise<Stored<T>>;
+  /** The entity with this id, or `undefined`. */
+  find(id: string): Promise<Stored<T> | undefined>;
+  /** Stores a new entity at version 1; `ConflictError` when the id or a unique key is taken. */
+  insert(entity: T): Promise<Stored<T>>;
+  /**
+   * Replaces the entity if its stored version is still `expectedVersion`; returns it at the next version.
+   * `ConflictError` when another writer got there first, `NotFoundError` when it is gone.
+   */
+  update(entity: T, expectedVersion: number): Promise<Stored<T>>;
+  /** Removes the entity if its stored version is still `expectedVersion`. */
+  delete(id: string, expectedVersion: number): Promise<void>;
+  /** Streams the entities a selective query matches, in key order, in batches behind the scenes. */
+  query(query: Query): AsyncIterable<Stored<T>>;
+  /** Streams every entity, in id order. For exports and migrations; hot paths use {@link Repository.query}. */
+  scan(): AsyncIterable<Stored<T>>;
+  /** How many entities a query matches (or the whole collection, without one). */
+  count(query?: Query): Promise<number>;
+}
+
+/**
+ * The unit of work: runs `work` in one transaction. Everything it writes through `tx` — entities, outbox
+ * messages, audit entries — commits together when it resolves, and none of it when it throws (the error
+ * is re-thrown). Calling `transaction` on a `tx` joins the running transaction.
+ * @category Ports
+ */
+export interface UnitOfWork {
+  transaction<R>(work: (tx: Store) => Promise<R>): Promise<R>;
+}
+
+/**
+ * Everything a Frontline service needs from storage. An adapter implements it once; the conformance suite
+ * in `@frontline/core/testing` proves it.
+ * @example
+ * const store = createMemoryStore();
+ * const tickets = store.repository(TicketCollection);
+ * await store.transaction(async (tx) => {
+ *   await tx.repository(TicketCollection).insert(ticket);
+ *   await tx.outbox.enqueue([{ topic: 'ticket.opened', payload: { id: ticket.id } }]);
+ * });
+ * @category Ports
+ */
+export interface Store extends UnitOfWork {
+  /** The repository for a collection; cheap to call, may be called per request. */
+  repository<T extends { id: string }>(definition: CollectionDefinition<T>): Repository<T>;
+  /** Messages written with state changes, claimed by workers exactly once. */
+  readonly outbox: Outbox;
+  /** The append-only storage behind the hash-chained audit log. */
+  readonly audit: AuditStore;
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
