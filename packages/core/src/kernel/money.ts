@@ -225,7 +225,7 @@ export function allocateMoney(value: Money, ratios: readonly number[]): Money[] 
 }
 
 /**
- * Formats for a person with `Intl` (`1 990 Ft`, `€12.50`). HUF shows whole forints, as Hungarian usage
+ * Formats for a person with `Intl` (`19 990 Ft`, `€12.50`). HUF shows whole forints, as Hungarian usage
  * does, unless `fractionDigits` says otherwise.
  * @category Money
  */
@@ -235,8 +235,14 @@ export function formatMoney(
   options: { fractionDigits?: number } = {},
 ): string {
   const m = parseInput(Money, value, 'money');
+  parseInput(LocaleTag, locale, 'locale');
+  const fractionDigits = parseInput(
+    z.number().int().min(0).max(6).optional(),
+    options?.fractionDigits,
+    'fractionDigits',
+  );
   const exp = currencyExponent(m.currency);
-  const digits = options.fractionDigits ?? (m.currency === 'HUF' ? 0 : exp);
+  const digits = fractionDigits ?? (m.currency === 'HUF' ? 0 : exp);
   const tag = locale === 'en' ? 'en-GB' : locale === 'hu' ? 'hu-HU' : locale;
   const major = Number(toMajorString(m));
   return new Intl.NumberFormat(tag, {
@@ -246,6 +252,17 @@ export function formatMoney(
     maximumFractionDigits: digits,
   }).format(major);
 }
+
+const LocaleTag = z.string().refine(
+  (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Not a BCP 47 locale tag (e.g. "hu" or "en-GB")' },
+);
 
 // ---- exact arithmetic -------------------------------------------------------------------------------
 

@@ -45,12 +45,14 @@ export type PostalAddress = z.infer<typeof PostalAddress>;
  */
 export function formatPostalAddress(
   address: PostalAddress,
-  layout: 'hu' | 'international' = address.country === 'HU' ? 'hu' : 'international',
+  layout?: 'hu' | 'international',
   from = 'HU',
 ): string[] {
   const a = parseInput(PostalAddress, address, 'postal address');
+  const chosen = parseInput(z.enum(['hu', 'international']).optional(), layout, 'layout') ?? (a.country === 'HU' ? 'hu' : 'international');
+  parseInput(z.string().regex(/^[A-Z]{2}$/), from, 'from');
   const head = a.recipient ? [a.recipient] : [];
-  if (layout === 'hu') return [...head, a.locality, ...a.lines, a.postalCode];
+  if (chosen === 'hu') return [...head, a.locality, ...a.lines, a.postalCode];
   const abroad = a.country !== from;
   const country = abroad
     ? (new Intl.DisplayNames(['en'], { type: 'region' }).of(a.country) ?? a.country).toUpperCase()
