@@ -85,3 +85,14 @@ export {
   type Stored,
   type UnitOfWork,
 } from './ports/storage';
+
+// access and services
+export { Actor, type ActorInput, hasPermission, Permission, requirePermission } from './kernel/actor';
+export { DomainEvent, recordEvents, type ServiceDeps } from './services/domain-events';
+
+// bounded contexts (each area's barrel lists its exports by name)
+export * from './agents';
+export * from './customers';
+export * from './interactions';
+export * from './knowledge';
+export * from './tickets';

@@ -1,0 +1,78 @@
+/**
+ * Layering rules (shared/DESIGN.md "The shape in one picture"): arrows point down only.
+ * A domain package never imports an adapter, an example or a sibling domain package; nothing imports an
+ * example; and no files import in a circle.
+ */
+const domain = ['core', 'telecom', 'campaigns', 'records'];
+const adapters = ['postgres'];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Files must not import in a circle.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-not-to-adapter',
+      severity: 'error',
+      comment: 'A domain package never imports an adapter package.',
+      from: { path: `^packages/(${domain.join('|')})/` },
+      to: { path: [`^packages/(${adapters.join('|')})/`, `node_modules/@frontline/(${adapters.join('|')})`] },
+    },
+    {
+      name: 'nothing-imports-examples',
+      severity: 'error',
+      comment: 'Examples are leaves: nothing imports them.',
+      from: { pathNot: '^examples/' },
+      to: { path: '^examples/' },
+    },
+    {
+      name: 'examples-not-into-each-other',
+      severity: 'error',
+      from: { path: '^examples/([^/]+)/' },
+      to: { path: '^examples/', pathNot: '^examples/$1/' },
+    },
+    ...domain.map((pkg) => ({
+      name: `${pkg}-not-to-sibling-domain`,
+      severity: 'error',
+      comment: `@frontline/${pkg} may import @frontline/core only, never a sibling domain package.`,
+      from: { path: `^packages/${pkg}/` },
+      to: {
+        path: [
+          `^packages/(${domain.filter((d) => d !== pkg && d !== 'core').join('|')})/`,
+          `node_modules/@frontline/(${domain.filter((d) => d !== pkg && d !== 'core').join('|')})`,
+        ],
+      },
+    })),
+    {
+      name: 'core-stands-alone',
+      severity: 'error',
+      comment: '@frontline/core imports no other Frontline package.',
+      from: { path: '^packages/core/' },
+      to: { path: ['^packages/(?!core/)', 'node_modules/@frontline/'] },
+    },
+    {
+      name: 'heavy-deps-behind-subpaths',
+      severity: 'error',
+      comment: 'handlebars only under letters/ (the ./letters subpath), so the main entry stays light.',
+      from: { path: '^packages/core/src/', pathNot: '^packages/core/src/letters/' },
+      to: { path: 'node_modules/handlebars' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|docs)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@frontline/source', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+    combinedDependencies: true,
+  },
+};

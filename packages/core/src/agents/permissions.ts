@@ -1,0 +1,46 @@
+/**
+ * The permissions Frontline's own services check. Hosts may add their own (any dotted name, see
+ * `Permission`); these are the ones the SDK knows.
+ * @category Access
+ */
+export const Permissions = {
+  /** See a customer's record, personal fields masked. */
+  customerRead: 'customer.read',
+  /** See personal fields (phone, e-mail, address, birth date) unmasked. */
+  customerReadPersonal: 'customer.read_personal',
+  /** Register and change customers and their contact points. */
+  customerWrite: 'customer.write',
+  /** Record or withdraw consents. */
+  consentWrite: 'consent.write',
+  /** Export everything held on a data subject (GDPR Art. 15/20). */
+  customerExport: 'customer.export',
+  /** Erase or anonymise a data subject (GDPR Art. 17). */
+  customerErase: 'customer.erase',
+  /** Document contacts (calls, e-mails, chats …) and their feedback. */
+  interactionWrite: 'interaction.write',
+  /** Open tickets and work on them at first level. */
+  ticketWrite: 'ticket.write',
+  /** Escalate a ticket to second level. */
+  ticketEscalate: 'ticket.escalate',
+  /** Work on escalated (L2) tickets. */
+  ticketWorkL2: 'ticket.work_l2',
+  /** Close tickets, change SLA policies and escalation rules. */
+  ticketSupervise: 'ticket.supervise',
+  /** Draft knowledge-base articles. */
+  knowledgeWrite: 'knowledge.write',
+  /** Review and publish knowledge-base articles. */
+  knowledgePublish: 'knowledge.publish',
+  /** Manage agents, roles and sessions of others. */
+  agentManage: 'agent.manage',
+  /** Publish system notices agents must read. */
+  noticePublish: 'notice.publish',
+  /** Take in and work on complaints. */
+  complaintWrite: 'complaint.write',
+  /** Approve compensation above another agent's authority. */
+  complaintApprove: 'complaint.approve',
+  /** Manage registry, filing and disposal. */
+  recordsManage: 'records.manage',
+} as const;
+
+/** @category Access */
+export type KnownPermission = (typeof Permissions)[keyof typeof Permissions];

@@ -1,0 +1,106 @@
+/**
+ * Proves the built package works for real consumers: an ESM `import` and a CJS `require`, each with its
+ * own type declarations (`.d.ts` / `.d.cts`) checked by TypeScript under `node16` resolution, and an error
+ * from one copy recognised by the other (the dual-package hazard).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const pkgDir = resolve(import.meta.dirname, '..');
+const root = resolve(pkgDir, '../..');
+const work = join(root, '.tmp', `consumers-${process.pid}`);
+
+function run(cmd: string, args: string[], cwd = work): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  const built = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/letters/index.cjs'].every(
+    (f) => existsSync(join(pkgDir, f)),
+  );
+  if (!built || process.env.FRONTLINE_REBUILD === '1') run(join(root, 'node_modules/.bin/tsup'), [], pkgDir);
+  mkdirSync(work, { recursive: true });
+}, 180_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const esm = `
+import { money, formatMoney, FrontlineError, createMemoryStore, defineCollection, Instant } from '@frontline/core';
+import { createLetterEnvironment } from '@frontline/core/letters';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+const fee = money(199000, 'HUF');
+const store = createMemoryStore();
+const things = defineCollection({ name: 'things', schema: z.object({ id: z.string(), at: Instant }) });
+const saved = await store.repository(things).insert({ id: 'a', at: new Date(0) });
+const cjs = createRequire(import.meta.url)('@frontline/core');
+let sameBrand = false, sameClass = true;
+try { cjs.money(1.5, 'HUF'); } catch (e) { sameBrand = FrontlineError.is(e, 'VALIDATION'); sameClass = e instanceof FrontlineError; }
+console.log(JSON.stringify({ kind: 'esm', text: formatMoney(fee, 'en'), version: saved.version,
+  letters: typeof createLetterEnvironment, sameBrand, sameClass }));
+`;
+
+const cjs = `
+const { money, formatMoney, FrontlineError, createMemoryStore } = require('@frontline/core');
+const { createLetterEnvironment } = require('@frontline/core/letters');
+let code = '';
+try { money(1, 'XYZ'); } catch (e) { code = FrontlineError.is(e) ? e.code : 'not-frontline'; }
+console.log(JSON.stringify({ kind: 'cjs', text: formatMoney(money(1250, 'EUR'), 'en'), code,
+  store: typeof createMemoryStore().transaction, letters: typeof createLetterEnvironment }));
+`;
+
+const typesEsm = `
+import { money, type Money, FrontlineError, type Store, createMemoryStore } from '@frontline/core';
+import { createLetterEnvironment } from '@frontline/core/letters';
+const m: Money = money(1, 'HUF');
+const s: Store = createMemoryStore();
+const ok: boolean = FrontlineError.is(new Error('x'));
+// @ts-expect-error amount must be a number
+money('1', 'HUF');
+export { m, s, ok, createLetterEnvironment };
+`;
+
+const typesCjs = `
+import core = require('@frontline/core');
+import letters = require('@frontline/core/letters');
+const m: core.Money = core.money(1, 'HUF');
+const env: unknown = letters.createLetterEnvironment;
+// @ts-expect-error currency is required
+core.money(1);
+export = { m, env };
+`;
+
+describe('built package consumers', () => {
+  it('imports from an ES module, including the letters subpath', () => {
+    writeFileSync(join(work, 'consumer.mjs'), esm);
+    const out = JSON.parse(run('node', ['consumer.mjs']));
+    expect(out).toEqual({ kind: 'esm', text: expect.stringMatching(/^HUF\s1,990$/), version: 1, letters: 'function', sameBrand: true, sameClass: false });
+  });
+
+  it('requires from a CommonJS module, including the letters subpath', () => {
+    writeFileSync(join(work, 'consumer.cjs'), cjs);
+    const out = JSON.parse(run('node', ['consumer.cjs']));
+    expect(out).toEqual({ kind: 'cjs', text: '€12.50', code: 'VALIDATION', store: 'function', letters: 'function' });
+  });
+
+  it('type-checks an ESM and a CJS consumer against the shipped declarations (node16 resolution)', () => {
+    writeFileSync(join(work, 'types-esm.mts'), typesEsm);
+    writeFileSync(join(work, 'types-cjs.cts'), typesCjs);
+    writeFileSync(
+      join(work, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['types-esm.mts', 'types-cjs.cts'],
+      }),
+    );
+    let output = '';
+    try {
+      output = run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
+  });
+});
