@@ -73,7 +73,13 @@ export type {
   OutboxMessage,
   OutboxStats,
 } from './ports/outbox';
-export { ClaimOptionsInput, FailOptionsInput, NewOutboxMessageInput } from './ports/outbox-input';
+export {
+  ClaimHandleInput,
+  ClaimOptionsInput,
+  FailOptionsInput,
+  NewOutboxMessageInput,
+} from './ports/outbox-input';
+export { IdInput, QueryInput, VersionInput } from './ports/storage-input';
 export {
   type CollectionDefinition,
   defineCollection,

@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { parseInput } from '../errors/validate';
+
 /**
  * Where "now" comes from. Domain code never calls `new Date()`; it asks the clock, so tests can fix time.
  * @category Ports
@@ -36,14 +39,15 @@ export function createFixedClock(start: Date | string): FixedClock {
       current = toTime(instant);
     },
     advance: (ms) => {
-      if (!Number.isFinite(ms)) throw new RangeError('advance(ms) needs a finite number');
-      current += ms;
+      current = toTime(new Date(current + parseInput(z.number().finite(), ms, 'milliseconds')));
     },
   };
 }
 
+const ClockInstant = z
+  .union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))])
+  .pipe(z.date());
+
 function toTime(value: Date | string): number {
-  const t = (typeof value === 'string' ? new Date(value) : value).getTime();
-  if (Number.isNaN(t)) throw new RangeError(`Not a valid instant: ${String(value)}`);
-  return t;
+  return parseInput(ClockInstant, value, 'instant').getTime();
 }

@@ -34,3 +34,12 @@ export const FailOptionsInput = z.object({
   retryAt: z.date().optional(),
   maxAttempts: z.number().int().min(1).max(1000).optional(),
 });
+
+/**
+ * The schema adapters validate a claim handle (complete/fail) with.
+ * @category Ports
+ */
+export const ClaimHandleInput = z.object({
+  id: z.string().min(1).max(200),
+  leaseToken: z.string().min(1).max(200),
+});

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { parseInput } from '../errors/validate';
 import type { AuditStore } from './audit-store';
 import type { Outbox } from './outbox';
 
@@ -41,6 +42,19 @@ export interface CollectionDefinition<T extends { id: string }> {
   readonly indexes?: Readonly<Record<string, IndexDefinition<T>>>;
 }
 
+const StorageName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{0,47}$/,
+    'A storage name is lower-case letters, digits and "_", starting with a letter',
+  );
+
+const CollectionDefinitionShape = z.object({
+  name: StorageName,
+  schema: z.custom<z.ZodType>((s) => s instanceof z.ZodType, 'Expected a zod schema'),
+  indexes: z.record(StorageName, z.object({ key: z.function(), unique: z.boolean().optional() })).optional(),
+});
+
 /**
  * Declares a collection; checks its name and index names once, up front.
  * @category Ports
@@ -48,13 +62,7 @@ export interface CollectionDefinition<T extends { id: string }> {
 export function defineCollection<T extends { id: string }>(
   definition: CollectionDefinition<T>,
 ): CollectionDefinition<T> {
-  const nameRule = /^[a-z][a-z0-9_]{0,47}$/;
-  if (!nameRule.test(definition.name)) {
-    throw new TypeError(`Collection name "${definition.name}" must match ${nameRule}`);
-  }
-  for (const index of Object.keys(definition.indexes ?? {})) {
-    if (!nameRule.test(index)) throw new TypeError(`Index name "${index}" must match ${nameRule}`);
-  }
+  parseInput(CollectionDefinitionShape, definition, 'collection definition');
   return Object.freeze({ ...definition });
 }
 

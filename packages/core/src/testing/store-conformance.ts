@@ -25,6 +25,7 @@ export type ConformanceTest =
   | 'duplicate-id'
   | 'version-conflict'
   | 'validation'
+  | 'bad-arguments'
   | 'indexes'
   | 'unique-index'
   | 'streaming'
@@ -183,6 +184,30 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       },
     );
 
+    test(
+      'bad-arguments',
+      'refuses malformed ids, versions, queries and claim handles as VALIDATION',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('b1'));
+        await expectCode(repo.get(42 as unknown as string), 'VALIDATION');
+        await expectCode(repo.find('' as string), 'VALIDATION');
+        await expectCode(repo.update(thing('b1'), 0), 'VALIDATION');
+        await expectCode(repo.update(thing('b1'), 1.5), 'VALIDATION');
+        await expectCode(repo.delete('b1', Number.NaN), 'VALIDATION');
+        await expectCode(repo.count({ index: 'owner', equals: 'x', from: 'a' } as never), 'VALIDATION');
+        await expectCode(collect(repo.query(undefined as never)), 'VALIDATION');
+        await expectCode(collect(repo.query({ index: 'owner', equals: { x: 1 } } as never)), 'VALIDATION');
+        await expectCode(collect(repo.query({ index: 'no_such_index', equals: 'x' })), 'STORAGE');
+        await expectCode(store.outbox.complete({ id: 7 } as never), 'VALIDATION');
+        await expectCode(store.outbox.claim({ worker: 'w', limit: 0, leaseMs: 1000 }), 'VALIDATION');
+        await expectCode(
+          store.outbox.fail({ id: 'x', leaseToken: 'y' }, { error: 'e', maxAttempts: 0 }),
+          'VALIDATION',
+        );
+        expect((await repo.get('b1')).version).toBe(1);
+      },
+    );
     test(
       'indexes',
       'answers equality, range, multi-entry, order and limit queries and follows updates',

@@ -13,8 +13,14 @@ import type {
   OutboxMessage,
   OutboxStats,
 } from '../../ports/outbox';
-import { ClaimOptionsInput, FailOptionsInput, NewOutboxMessageInput } from '../../ports/outbox-input';
+import {
+  ClaimHandleInput,
+  ClaimOptionsInput,
+  FailOptionsInput,
+  NewOutboxMessageInput,
+} from '../../ports/outbox-input';
 import type { CollectionDefinition, KeyValue, Query, Repository, Store, Stored } from '../../ports/storage';
+import { IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
 import { compareKeys, keysOf } from './key-order';
 import { Mutex } from './mutex';
 
@@ -228,12 +234,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return {
       get: (id) =>
         scope(() => {
+          parseInput(IdInput, id, 'id');
           const row = collection(def).rows.get(id);
           if (!row) throw new NotFoundError(definition.name, id);
           return read(row);
         }),
       find: (id) =>
         scope(() => {
+          parseInput(IdInput, id, 'id');
           const row = collection(def).rows.get(id);
           return row ? read(row) : undefined;
         }),
@@ -253,6 +261,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       update: (entity, expectedVersion) =>
         scope((undo) => {
           const parsed = parseInput(definition.schema, entity, definition.name);
+          parseInput(VersionInput, expectedVersion, 'expectedVersion');
           const c = collection(def);
           const current = c.rows.get(parsed.id);
           if (!current) throw new NotFoundError(definition.name, parsed.id);
@@ -264,6 +273,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         }),
       delete: (id, expectedVersion) =>
         scope((undo) => {
+          parseInput(IdInput, id, 'id');
+          parseInput(VersionInput, expectedVersion, 'expectedVersion');
           const c = collection(def);
           const current = c.rows.get(id);
           if (!current) throw new NotFoundError(definition.name, id);
@@ -273,7 +284,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         }),
       query: (query) =>
         batched(
-          () => scope(() => matchingIds(collection(def), query)),
+          () => scope(() => matchingIds(collection(def), parseInput(QueryInput, query, 'query'))),
           (idsBatch) =>
             scope(() => {
               const c = collection(def);
@@ -296,7 +307,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
             }),
         ),
       count: (query) =>
-        scope(() => (query ? matchingIds(collection(def), query).length : collection(def).rows.size)),
+        scope(() =>
+          query === undefined
+            ? collection(def).rows.size
+            : matchingIds(collection(def), parseInput(QueryInput, query, 'query')).length,
+        ),
     };
   }
 
@@ -317,7 +332,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       Object.assign(row, change);
       undo.push(() => Object.assign(row, before));
     };
-    const held = (message: Pick<ClaimedMessage, 'id' | 'leaseToken'>, now: number): OutboxRow => {
+    const held = (handle: Pick<ClaimedMessage, 'id' | 'leaseToken'>, now: number): OutboxRow => {
+      const message = parseInput(ClaimHandleInput, handle, 'claimed message');
       const row = state.outbox.get(message.id);
       if (!row) throw new NotFoundError('outbox message', message.id);
       if (
@@ -418,7 +434,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         }),
       get: (id) =>
         scope(() => {
-          const row = state.outbox.get(id);
+          const row = state.outbox.get(parseInput(IdInput, id, 'id'));
           return row ? view(row) : undefined;
         }),
       stats: () =>
