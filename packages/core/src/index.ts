@@ -60,6 +60,54 @@ export {
 export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } from './kernel/phone';
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
+// business calendar and Hungarian holidays
+export {
+  addBusinessDays,
+  addBusinessHours,
+  addBusinessMilliseconds,
+  addBusinessMinutes,
+  BUSINESS_CALENDAR_LIMITS,
+  type BusinessCalendar,
+  businessTimeBetween,
+  createBusinessCalendar,
+  isWorkingDay,
+  isWorkingTime,
+  nextWorkingTime,
+  type WorkingSpan,
+  workingIntervals,
+} from './kernel/business-calendar';
+export {
+  BusinessCalendarDefinition,
+  type BusinessCalendarDefinitionInput,
+  ExtraWorkingDay,
+  WEEKDAYS,
+  WeeklyHours,
+  Weekday,
+  WorkingHours,
+  WorkingInterval,
+} from './kernel/business-calendar-definition';
+export {
+  HungarianCalendarOptions,
+  hungarianBusinessCalendar,
+  hungarianCalendarDefinition,
+} from './kernel/business-calendar-hungary';
+export {
+  easterSunday,
+  type HolidayName,
+  HUNGARIAN_CALENDAR_RANGE,
+  HUNGARIAN_CALENDAR_YEARS,
+  HUNGARIAN_PUBLIC_HOLIDAY_RULES,
+  type HungarianCalendarYear,
+  type HungarianDayOff,
+  type HungarianDaySwap,
+  type HungarianHolidayRule,
+  type HungarianPublicHolidayKey,
+  type HungarianSwapSource,
+  type HungarianWorkingSaturday,
+  hungarianHolidays,
+  hungarianWorkingSaturdays,
+} from './data/hungarian-holidays';
+
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';
 export { type Clock, createFixedClock, type FixedClock, systemClock } from './ports/clock';
