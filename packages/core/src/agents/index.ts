@@ -2,4 +2,47 @@
  * Area barrel: explicit named re-exports of this bounded context, re-exported by the package index.
  * @module
  */
+export { actorFor } from './actor-for';
+export { Agent, AgentCollection, type AgentInput } from './agent.schema';
+export {
+  AcknowledgeNoticeInput,
+  ActorForAgentInput,
+  ActorOnlyInput,
+  AgentRefInput,
+  ChangeAgentStateInput,
+  CreateAgentInput,
+  DefineRoleInput,
+  PublishNoticeInput,
+  StateLogInput,
+  UpdateAgentInput,
+} from './agent-inputs';
+export {
+  type AcknowledgeNoticeResult,
+  type AgentCommandResult,
+  type AgentService,
+  createAgentService,
+  type LoginResult,
+  type NoticeCommandResult,
+  type RoleCommandResult,
+  type SessionCommandResult,
+} from './agent-service';
+export { AgentSession, AgentSessionCollection } from './agent-session';
+export {
+  Notice,
+  NoticeAcknowledgement,
+  NoticeAcknowledgementCollection,
+  NoticeCollection,
+} from './notice';
 export { type KnownPermission, Permissions } from './permissions';
+export { BuiltInRoles, Role, RoleCollection, RoleId, type RoleInput } from './role';
+export {
+  AgentSessionTransitions,
+  AgentState,
+  availableSessionCommands,
+  nextAgentState,
+  SessionCommand,
+  SessionGuard,
+  SessionGuardContext,
+  type SessionTransition,
+} from './session-machine';
+export { StateChange, type TimeInStates, timeInStates } from './time-in-states';

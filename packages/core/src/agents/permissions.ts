@@ -32,6 +32,11 @@ export const Permissions = {
   knowledgePublish: 'knowledge.publish',
   /** Manage agents, roles and sessions of others. */
   agentManage: 'agent.manage',
+  /**
+   * Change another agent's session state: a supervisor ending a forgotten session at closing, the telephony
+   * integration putting an agent on a call. Less than `agent.manage`: it cannot create agents or grant roles.
+   */
+  agentControlSessions: 'agent.control_sessions',
   /** Publish system notices agents must read. */
   noticePublish: 'notice.publish',
   /** Take in and work on complaints. */

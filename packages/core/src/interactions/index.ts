@@ -1,5 +1,36 @@
 /**
- * Area barrel: explicit named re-exports of this bounded context, re-exported by the package index.
+ * Interactions (CS-1, CS-2, CS-3): one model for every customer contact — phone, VoIP, e-mail, chat, SMS, letter,
+ * in person — an append-only contact history per customer, and feedback after a contact.
  * @module
  */
-export {};
+export { type ContactRole, contactRole } from './contact-role';
+export { effectiveInteraction } from './effective-interaction';
+export { type FeedbackState, feedbackState } from './feedback-state';
+export {
+  FeedbackAnswer,
+  Interaction,
+  InteractionAmendment,
+  InteractionChannel,
+  InteractionCorrection,
+  InteractionDirection,
+  InteractionFeedback,
+  InteractionLinks,
+  InteractionOutcome,
+  QueueName,
+} from './interaction.schema';
+export { Interactions } from './interaction-collection';
+export {
+  AmendInteractionInput,
+  InteractionQueryOptions,
+  OfferedInteractionsInput,
+  RecordFeedbackInput,
+  RecordInteractionInput,
+  RequestFeedbackInput,
+} from './interaction-inputs';
+export {
+  createInteractionService,
+  type InteractionCommandResult,
+  type InteractionService,
+} from './interaction-service';
+export { type InteractionTimes, interactionTimes } from './interaction-times';
+export { isAbandoned } from './is-abandoned';

@@ -10,3 +10,17 @@ export {
   runStoreConformance,
   type StoreConformanceOptions,
 } from './store-conformance';
+export { type AgentSuiteOptions, runAgentSuite } from './agents-suite';
+export { type DomainSuiteOptions, runCustomerSuite, sampleCustomer } from './customers-suite';
+export {
+  expectFrontlineError,
+  type InteractionSuiteOptions,
+  type InteractionSuiteTest,
+  runInteractionSuite,
+  serviceDeskActors,
+  snapshotStore,
+  type StoreSnapshot,
+  suiteCustomer,
+  withoutScans,
+} from './interactions-suite';
+export { runTicketSuite, suiteSlaPolicy, type TicketSuiteOptions, type TicketSuiteTest } from './tickets-suite';

@@ -1,5 +1,72 @@
 /**
- * Area barrel: explicit named re-exports of this bounded context, re-exported by the package index.
+ * Tickets (CS-4): the ticket state machine as data, first and second level with escalation by reason, SLA
+ * policies on business calendars with a pausable SLA clock, breach signals and automatic escalation rules, and
+ * the derived facts KPI-1 counts (first-contact resolution, resolved without escalation).
  * @module
  */
-export {};
+export { TICKET_EVENT_TYPES } from './apply-ticket-command';
+export { type SlaTargetSelection, selectSlaTargets } from './select-sla-targets';
+export {
+  EscalationActions,
+  EscalationRule,
+  SlaCycleOutcome,
+  SlaPolicy,
+  type SlaPolicyInput,
+  SlaTargetName,
+  SlaTargetRule,
+  SlaTargetState,
+  TicketSla,
+} from './sla.schema';
+export {
+  consumedBusinessTime,
+  isSlaClockRunning,
+  pauseSlaClock,
+  resumeSlaClock,
+  SlaClock,
+  SlaSegment,
+  slaClockReaches,
+  startSlaClock,
+} from './sla-clock';
+export { Ticket, TicketContact, TicketHistoryEntry } from './ticket.schema';
+export { SlaPolicies, Tickets } from './ticket-collections';
+export { type TicketFacts, ticketFacts } from './ticket-facts';
+export {
+  TicketCategory,
+  TicketCommand,
+  TicketGroup,
+  TicketPriority,
+  TicketStatus,
+  TicketTier,
+} from './ticket-fields';
+export {
+  AssignTicketInput,
+  CheckSlaOptions,
+  ClassifyTicketInput,
+  DueBreachesInput,
+  EscalateTicketInput,
+  LinkInteractionInput,
+  OpenTicketInput,
+  SaveSlaPolicyInput,
+  TicketQueryOptions,
+  TicketReasonInput,
+  TicketRefInput,
+} from './ticket-inputs';
+export {
+  canApplyTicketCommand,
+  decideTicketTransition,
+  TICKET_COMMANDS_NEEDING_REASON,
+  TICKET_GUARDS,
+  TICKET_TRANSITIONS,
+  TicketGuardContext,
+  type TicketGuardName,
+  type TicketTransition,
+} from './ticket-machine';
+export {
+  createTicketService,
+  type SlaCheckResult,
+  type SlaDue,
+  type SlaSignal,
+  type TicketCommandResult,
+  type TicketService,
+  type TicketServiceOptions,
+} from './ticket-service';

@@ -1,0 +1,23 @@
+import { createMemoryStore, Interactions, type Store } from '@frontline/core';
+import { runInteractionSuite } from '../testing/interactions-suite';
+import type { RawInspector } from '../testing/store-conformance';
+
+/** Read-back through the memory adapter's ports, JSON-decoded as a SQL adapter's inspector would return rows. */
+function portInspector(store: Store): RawInspector {
+  return {
+    readEntity: async (collection, id) => {
+      const row =
+        collection === Interactions.name ? await store.repository(Interactions).find(id) : undefined;
+      return row ? { version: row.version, data: JSON.parse(JSON.stringify(row.data)) } : undefined;
+    },
+    countOutbox: async () => Object.values(await store.outbox.stats()).reduce((a, b) => a + b, 0),
+    countAudit: async () => (await store.audit.head())?.seq ?? 0,
+  };
+}
+
+runInteractionSuite({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
+runInteractionSuite({
+  name: 'memory, read back through its ports',
+  createStore: ({ clock }) => createMemoryStore({ clock }),
+  raw: portInspector,
+});

@@ -1,0 +1,142 @@
+import {
+  createFixedClock,
+  createKnowledgeBase,
+  createMemoryStore,
+  createSequentialIds,
+  FrontlineError,
+  KnowledgeArticles,
+  type KnowledgeBase,
+  KnowledgeVotes,
+  type Store,
+} from '@frontline/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { knowledgeActors, solvedTicket } from '../testing/knowledge-suite';
+
+async function seeded(): Promise<{ store: Store; kb: KnowledgeBase; published: string; draft: string }> {
+  const clock = createFixedClock('2026-03-02T08:00:00Z');
+  const store = createMemoryStore({ clock });
+  const kb = createKnowledgeBase({ store, clock, ids: createSequentialIds('kb') });
+  const { writer, reviewer } = knowledgeActors;
+  const a = await kb.draftFromSolvedTicket(solvedTicket('T-1', { subject: 'Nyomtató nem nyomtat' }), writer);
+  await kb.submitForReview({ articleId: a.article.id }, writer);
+  await kb.approveArticle({ articleId: a.article.id }, reviewer);
+  const b = await kb.draftFromSolvedTicket(solvedTicket('T-2'), writer);
+  return { store, kb, published: a.article.id, draft: b.article.id };
+}
+
+/** Everything commands write: articles with versions, votes, the audit length and the outbox counts. */
+async function snapshot(store: Store): Promise<string[]> {
+  const rows: string[] = [];
+  for await (const row of store.repository(KnowledgeArticles).scan())
+    rows.push(`${row.data.id}@${row.version}`);
+  let audit = 0;
+  for await (const _ of store.audit.read()) audit++;
+  const votes = await store.repository(KnowledgeVotes).count();
+  return [...rows, `votes:${votes}`, `audit:${audit}`, JSON.stringify(await store.outbox.stats())];
+}
+
+async function expectOnlyFrontlineErrors(call: () => unknown): Promise<void> {
+  try {
+    const result = call();
+    if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+      for await (const _ of result as AsyncIterable<unknown>);
+    } else {
+      await result;
+    }
+  } catch (error) {
+    expect(FrontlineError.is(error), `${String(error)}\n${(error as Error)?.stack ?? ''}`).toBe(true);
+  }
+}
+
+describe('knowledge base robustness', () => {
+  it('refuses wrong dependencies as VALIDATION', () => {
+    for (const deps of [undefined, null, {}, { store: {}, clock: {}, ids: {} }, 'store']) {
+      expect(() => createKnowledgeBase(deps as never)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION' }),
+      );
+    }
+  });
+
+  it('answers any text given to search or suggestions, or throws only a FrontlineError (property)', async () => {
+    const { kb } = await seeded();
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.option(text), async (a, b, product) => {
+        await expectOnlyFrontlineErrors(() =>
+          kb.search({ query: a, ...(product === null ? {} : { product }) }),
+        );
+        await expectOnlyFrontlineErrors(() =>
+          kb.suggestArticles({ subject: a, text: b, ...(product === null ? {} : { product }) }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses garbage to every public function with a FrontlineError, never a TypeError, storing nothing (property)', async () => {
+    const { store, kb, published, draft } = await seeded();
+    const actor = fc.oneof(
+      fc.anything(),
+      fc.constantFrom(...Object.values(knowledgeActors)),
+      fc.record({ id: fc.string(), permissions: fc.array(fc.string()) }),
+    );
+    const input = fc.oneof(
+      fc.anything(),
+      fc.record(
+        {
+          articleId: fc.oneof(fc.constantFrom(published, draft, 'missing'), fc.anything()),
+          expectedVersion: fc.anything(),
+          changes: fc.anything(),
+          reason: fc.anything(),
+          helpful: fc.anything(),
+          voterId: fc.anything(),
+          status: fc.anything(),
+          query: fc.anything(),
+          subject: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const calls: [string, (x: unknown, a: unknown) => unknown][] = [
+      ['draftFromSolvedTicket', (x, a) => kb.draftFromSolvedTicket(x as never, a as never)],
+      ['draftArticle', (x, a) => kb.draftArticle(x as never, a as never)],
+      ['editDraft', (x, a) => kb.editDraft(x as never, a as never)],
+      ['submitForReview', (x, a) => kb.submitForReview(x as never, a as never)],
+      ['approveArticle', (x, a) => kb.approveArticle(x as never, a as never)],
+      ['rejectArticle', (x, a) => kb.rejectArticle(x as never, a as never)],
+      ['archiveArticle', (x, a) => kb.archiveArticle(x as never, a as never)],
+      ['voteOnArticle', (x, a) => kb.voteOnArticle(x as never, a as never)],
+      ['getArticle', (x) => kb.getArticle(x as never)],
+      ['listArticles', (x) => kb.listArticles(x as never)],
+      ['search', (x) => kb.search(x as never)],
+      ['suggestArticles', (x) => kb.suggestArticles(x as never)],
+      ['syncArticle', (x) => kb.syncArticle(x as never)],
+      ['restoreIndex', (x) => kb.restoreIndex(x as never)],
+    ];
+    const unexpected: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.nat(calls.length - 1), input, actor, async (i, x, a) => {
+        const [name, call] = calls[i]!;
+        const before = await snapshot(store);
+        try {
+          const result = call(x, a);
+          if (result && typeof (result as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+            for await (const _ of result as AsyncIterable<unknown>);
+          } else {
+            await result;
+          }
+          // Some random inputs are valid by chance (a vote by a real actor, a lookup): those may succeed.
+        } catch (error) {
+          if (!FrontlineError.is(error)) unexpected.push(`${name}: ${String(error)}`);
+          expect(await snapshot(store), `${name} failed but stored something`).toEqual(before);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(unexpected).toEqual([]);
+  });
+});

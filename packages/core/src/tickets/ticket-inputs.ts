@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { AgentId } from '../interactions/interaction.schema';
+import { Actor } from '../kernel/actor';
+import { EntityId } from '../kernel/id';
+import { Instant } from '../kernel/instant';
+import { SlaPolicy } from './sla.schema';
+import { TicketCategory, TicketGroup, TicketPriority } from './ticket-fields';
+
+const Reason = z.string().trim().min(1).max(2000);
+
+/**
+ * Input of `openTicket`.
+ * @category Tickets
+ */
+export const OpenTicketInput = z.strictObject({
+  actor: Actor,
+  customerId: EntityId,
+  subject: z.string().trim().min(1).max(300),
+  description: z.string().max(20_000).default(''),
+  priority: TicketPriority.default('normal'),
+  category: TicketCategory,
+  group: TicketGroup.nullable().default(null),
+  assigneeId: AgentId.nullable().default(null),
+  /** The SLA policy to track; the service's default policy when left out, none when `null`. */
+  slaPolicyId: EntityId.nullable().optional(),
+  /** The documented contact the ticket comes from; it is linked at once. */
+  interactionId: EntityId.optional(),
+});
+/** @category Tickets */
+export type OpenTicketInput = z.input<typeof OpenTicketInput>;
+
+const TicketRef = { actor: Actor, ticketId: EntityId };
+
+/**
+ * Input of the commands that need nothing but the ticket (`respondToTicket`, `recordCustomerReply`,
+ * `closeTicket`).
+ * @category Tickets
+ */
+export const TicketRefInput = z.strictObject(TicketRef);
+/** @category Tickets */
+export type TicketRefInput = z.input<typeof TicketRefInput>;
+
+/**
+ * Input of the commands with an optional reason (`waitOnCustomer`, `resolveTicket`, `reopenTicket`).
+ * @category Tickets
+ */
+export const TicketReasonInput = z.strictObject({ ...TicketRef, reason: Reason.optional() });
+/** @category Tickets */
+export type TicketReasonInput = z.input<typeof TicketReasonInput>;
+
+/**
+ * Input of `assignTicket`: a new assignee and/or group (`null` clears it).
+ * @category Tickets
+ */
+export const AssignTicketInput = z
+  .strictObject({
+    ...TicketRef,
+    assigneeId: AgentId.nullable().optional(),
+    group: TicketGroup.nullable().optional(),
+  })
+  .refine((i) => i.assigneeId !== undefined || i.group !== undefined, {
+    message: 'Give an assigneeId or a group',
+    path: ['assigneeId'],
+  });
+/** @category Tickets */
+export type AssignTicketInput = z.input<typeof AssignTicketInput>;
+
+/**
+ * Input of `classifyTicket`: a new priority and/or category (SLA budgets follow).
+ * @category Tickets
+ */
+export const ClassifyTicketInput = z
+  .strictObject({ ...TicketRef, priority: TicketPriority.optional(), category: TicketCategory.optional() })
+  .refine((i) => i.priority !== undefined || i.category !== undefined, {
+    message: 'Give a priority or a category',
+    path: ['priority'],
+  });
+/** @category Tickets */
+export type ClassifyTicketInput = z.input<typeof ClassifyTicketInput>;
+
+/**
+ * Input of `escalateTicket` and `deescalateTicket`: the reason is required; the ticket may be routed at once.
+ * @category Tickets
+ */
+export const EscalateTicketInput = z.strictObject({
+  ...TicketRef,
+  reason: Reason,
+  group: TicketGroup.nullable().optional(),
+  assigneeId: AgentId.nullable().optional(),
+});
+/** @category Tickets */
+export type EscalateTicketInput = z.input<typeof EscalateTicketInput>;
+
+/**
+ * Input of `linkInteraction`.
+ * @category Tickets
+ */
+export const LinkInteractionInput = z.strictObject({ ...TicketRef, interactionId: EntityId });
+/** @category Tickets */
+export type LinkInteractionInput = z.input<typeof LinkInteractionInput>;
+
+/**
+ * Input of `saveSlaPolicy`.
+ * @category Tickets
+ */
+export const SaveSlaPolicyInput = z.strictObject({ actor: Actor, policy: SlaPolicy });
+/** @category Tickets */
+export type SaveSlaPolicyInput = z.input<typeof SaveSlaPolicyInput>;
+
+/**
+ * Input of `dueBreaches`: targets due before `before` (exclusive), at most `limit` tickets.
+ * @category Tickets
+ */
+export const DueBreachesInput = z.strictObject({
+  before: Instant,
+  limit: z.int().min(1).max(100_000).optional(),
+});
+/** @category Tickets */
+export type DueBreachesInput = z.input<typeof DueBreachesInput>;
+
+/**
+ * Options of `checkSla`: at most `limit` tickets per run (default 500).
+ * @category Tickets
+ */
+export const CheckSlaOptions = z.strictObject({ limit: z.int().min(1).max(100_000).optional() });
+/** @category Tickets */
+export type CheckSlaOptions = z.input<typeof CheckSlaOptions>;
+
+/**
+ * Options of `ticketsOfCustomer`: tickets opened in `[from, to)`, newest first with `order: 'desc'`.
+ * @category Tickets
+ */
+export const TicketQueryOptions = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  limit: z.int().min(1).max(100_000).optional(),
+});
+/** @category Tickets */
+export type TicketQueryOptions = z.input<typeof TicketQueryOptions>;
