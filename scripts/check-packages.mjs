@@ -16,7 +16,11 @@ for (const dir of readdirSync(join(root, 'packages'))) {
     ['attw', ['--pack', pkgDir, '--profile', 'node16', '--format', 'table-flipped']],
   ]) {
     try {
-      const out = execFileSync(bin(tool), args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = execFileSync(bin(tool), args, {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       console.log(`✔ ${tool} ${pkg.name}\n${out.trim()}`);
     } catch (error) {
       failed = true;

@@ -114,7 +114,20 @@ const HU = {
 };
 
 const EN = {
-  products: ['router', 'SIM card', 'invoice', 'internet', 'mobile', 'TV', 'modem', 'landline', 'set-top box', 'email account', 'roaming', 'subscription'],
+  products: [
+    'router',
+    'SIM card',
+    'invoice',
+    'internet',
+    'mobile',
+    'TV',
+    'modem',
+    'landline',
+    'set-top box',
+    'email account',
+    'roaming',
+    'subscription',
+  ],
   problems: [
     'does not work',
     'is slow',
@@ -132,8 +145,29 @@ const EN = {
     'forgotten password',
     'charged twice',
   ],
-  contexts: ['in the evening', 'in the morning', 'at weekends', 'after rain', 'since moving', 'after a software update', 'after replacing the device', 'abroad', 'every day', 'after a power cut'],
-  causes: ['faulty power supply', 'outdated firmware', 'overloaded cell tower', 'wrong APN setting', 'expired subscription', 'double charge in billing', 'damaged cable', 'interference from neighbouring wifi networks', 'PIN entered wrongly three times'],
+  contexts: [
+    'in the evening',
+    'in the morning',
+    'at weekends',
+    'after rain',
+    'since moving',
+    'after a software update',
+    'after replacing the device',
+    'abroad',
+    'every day',
+    'after a power cut',
+  ],
+  causes: [
+    'faulty power supply',
+    'outdated firmware',
+    'overloaded cell tower',
+    'wrong APN setting',
+    'expired subscription',
+    'double charge in billing',
+    'damaged cable',
+    'interference from neighbouring wifi networks',
+    'PIN entered wrongly three times',
+  ],
   steps: [
     'Restart the device.',
     'Update the firmware to the latest version.',
@@ -152,7 +186,18 @@ const EN = {
   categories: ['fault', 'billing', 'settings', 'tariff', 'device'],
 };
 
-const MODELS = ['Huawei HG8245', 'ZTE F660', 'TP-Link Archer C6', 'Nokia G-240W', 'Samsung Galaxy A54', 'iPhone 13', 'Xiaomi Redmi Note 12', 'Sagemcom F@st 5670', 'Technicolor TG789', 'AVM FRITZ!Box 7530'];
+const MODELS = [
+  'Huawei HG8245',
+  'ZTE F660',
+  'TP-Link Archer C6',
+  'Nokia G-240W',
+  'Samsung Galaxy A54',
+  'iPhone 13',
+  'Xiaomi Redmi Note 12',
+  'Sagemcom F@st 5670',
+  'Technicolor TG789',
+  'AVM FRITZ!Box 7530',
+];
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -174,7 +219,9 @@ function generateArticles(count: number): KnowledgeArticle[] {
     const at = new Date(start + Math.floor(random() * 2 * 365 * 86_400_000));
     out.push({
       id: `kb-${String(i).padStart(6, '0')}`,
-      title: hu ? `${capitalise(product)}: ${problem} ${context}` : `${capitalise(product)} ${problem} ${context}`,
+      title: hu
+        ? `${capitalise(product)}: ${problem} ${context}`
+        : `${capitalise(product)} ${problem} ${context}`,
       problem: hu
         ? `Az ügyfél jelzi, hogy a(z) ${product} ${problem} ${context}. Készülék: ${model}, hibakód ${code}.`
         : `The customer reports that the ${product} ${problem} ${context}. Device: ${model}, error code ${code}.`,
@@ -218,12 +265,17 @@ function generateQueries(): string[] {
     const words = hu ? HU : EN;
     let q: string;
     if (kind < 0.35) q = `${pick(random, words.products)} ${pick(random, words.problems)}`;
-    else if (kind < 0.55) q = stripAccents(`${pick(random, words.products)} ${pick(random, words.problems)} ${pick(random, words.contexts)}`);
-    else if (kind < 0.7) q = `${pick(random, words.products)} ${pick(random, words.problems)}`.split(' ').map(typo).join(' ');
+    else if (kind < 0.55)
+      q = stripAccents(
+        `${pick(random, words.products)} ${pick(random, words.problems)} ${pick(random, words.contexts)}`,
+      );
+    else if (kind < 0.7)
+      q = `${pick(random, words.products)} ${pick(random, words.problems)}`.split(' ').map(typo).join(' ');
     else if (kind < 0.8) {
       const cause = pick(random, words.causes);
       q = cause.slice(0, Math.max(4, Math.floor(cause.length * 0.6)));
-    } else if (kind < 0.9) q = `${pick(random, MODELS).split(' ')[0]} E-${1000 + Math.floor(random() * 9000)}`;
+    } else if (kind < 0.9)
+      q = `${pick(random, MODELS).split(' ')[0]} E-${1000 + Math.floor(random() * 9000)}`;
     else q = stripAccents(pick(random, words.steps).replace(/[.„”"]/g, '')).toLowerCase();
     queries.push(q);
   }
@@ -232,7 +284,8 @@ function generateQueries(): string[] {
 
 /** The straightforward way: fold text with a regular expression, count the query words it contains. */
 const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const articleText = (a: KnowledgeArticle) => `${a.title} ${a.problem} ${a.solution} ${a.product} ${a.tags.join(' ')}`;
+const articleText = (a: KnowledgeArticle) =>
+  `${a.title} ${a.problem} ${a.solution} ${a.product} ${a.tags.join(' ')}`;
 
 function topByCount(scores: Iterable<[string, number]>): string[] {
   const top: [string, number][] = [];
@@ -248,7 +301,9 @@ function topByCount(scores: Iterable<[string, number]>): string[] {
 }
 
 function scanSearch(articles: readonly KnowledgeArticle[], query: string): string[] {
-  const terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
   function* scores(): Generator<[string, number]> {
     for (const a of articles) {
       const text = fold(articleText(a));
@@ -298,7 +353,11 @@ const storeWithArticles = () => {
   return sharedStore;
 };
 const knowledgeBaseOver = (store: Store) =>
-  createKnowledgeBase({ store, clock: createFixedClock('2026-03-02T08:00:00Z'), ids: createSequentialIds('bench') });
+  createKnowledgeBase({
+    store,
+    clock: createFixedClock('2026-03-02T08:00:00Z'),
+    ids: createSequentialIds('bench'),
+  });
 
 export default defineBenchSuite({
   name: 'core',
@@ -313,6 +372,9 @@ export default defineBenchSuite({
         name: `knowledge search over ${ARTICLES.toLocaleString('en-US')} articles (200 fixed queries)`,
         itemsPerOp: 1,
         unit: 'query',
+        // Each op is the next query of the list: run long enough that the SDK's samples cover all 200.
+        iterations: 10,
+        time: 10_000,
         setup: async () => {
           const list = articles();
           const { store, insertMs } = await storeWithArticles();
@@ -321,13 +383,16 @@ export default defineBenchSuite({
           const stats = await kb.load();
           const t2 = performance.now();
           const base = kb;
+          const cold = percentiles(await timeEach(queries, (q) => base.search({ query: q, limit: LIMIT })));
           const sdk = percentiles(await timeEach(queries, (q) => base.search({ query: q, limit: LIMIT })));
           const every10th = queries.filter((_, i) => i % 10 === 0);
           const scan = percentiles(await timeEach(every10th, (q) => scanSearch(list, q)));
           const preFolded = new Map(list.map((a) => [a.id, fold(articleText(a))]));
           const pre = percentiles(
             await timeEach(queries, (q) => {
-              const terms = fold(q).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+              const terms = fold(q)
+                .split(/[^\p{L}\p{N}]+/u)
+                .filter((t) => t.length > 0);
               return topByCount(
                 (function* () {
                   for (const [id, text] of preFolded) {
@@ -339,15 +404,16 @@ export default defineBenchSuite({
               );
             }),
           );
-          const hits = (await Promise.all(queries.map((q) => base.search({ query: q, limit: LIMIT })))).filter(
-            (h) => h.length > 0,
-          ).length;
+          const hits = (
+            await Promise.all(queries.map((q) => base.search({ query: q, limit: LIMIT })))
+          ).filter((h) => h.length > 0).length;
           console.error(
             [
               `  stored ${list.length} articles in the memory store in ${ms(insertMs)}; KnowledgeBase.load() indexed ${stats.articles} in ${ms(t2 - t1)}`,
-              `  SDK search, 200 queries:            p50 ${ms(sdk.p50)}  p95 ${ms(sdk.p95)}  p99 ${ms(sdk.p99)}  (${hits}/200 queries with hits)`,
-              `  baseline scan (fold per query), 20: p50 ${ms(scan.p50)}  p95 ${ms(scan.p95)}  p99 ${ms(scan.p99)}`,
-              `  scan over pre-folded text, 200:     p50 ${ms(pre.p50)}  p95 ${ms(pre.p95)}  p99 ${ms(pre.p99)}  (for reference, not in the table)`,
+              `  SDK search, 200 queries, first pass: p50 ${ms(cold.p50)}  p95 ${ms(cold.p95)}  p99 ${ms(cold.p99)}`,
+              `  SDK search, 200 queries, again:      p50 ${ms(sdk.p50)}  p95 ${ms(sdk.p95)}  p99 ${ms(sdk.p99)}  (${hits}/200 queries with hits)`,
+              `  baseline scan (fold per query), 20:  p50 ${ms(scan.p50)}  p95 ${ms(scan.p95)}  p99 ${ms(scan.p99)}`,
+              `  scan over pre-folded text, 200:      p50 ${ms(pre.p50)}  p95 ${ms(pre.p95)}  p99 ${ms(pre.p99)}  (for reference, not in the table)`,
             ].join('\n'),
           );
         },

@@ -10,6 +10,8 @@
 
 // adapters
 export { createMemoryStore, type MemoryStoreOptions } from './adapters/memory/memory-store';
+// bounded contexts (each area's barrel lists its exports by name)
+export * from './agents';
 // audit
 export {
   AuditEvent,
@@ -20,6 +22,23 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit/audit-log';
+export * from './customers';
+export {
+  easterSunday,
+  type HolidayName,
+  HUNGARIAN_CALENDAR_RANGE,
+  HUNGARIAN_CALENDAR_YEARS,
+  HUNGARIAN_PUBLIC_HOLIDAY_RULES,
+  type HungarianCalendarYear,
+  type HungarianDayOff,
+  type HungarianDaySwap,
+  type HungarianHolidayRule,
+  type HungarianPublicHolidayKey,
+  type HungarianSwapSource,
+  type HungarianWorkingSaturday,
+  hungarianHolidays,
+  hungarianWorkingSaturdays,
+} from './data/hungarian-holidays';
 // errors
 export { ErrorCode } from './errors/codes';
 export {
@@ -35,6 +54,40 @@ export {
   ValidationError,
 } from './errors/frontline-error';
 export { parseInput, toFieldIssues } from './errors/validate';
+export * from './interactions';
+// access and services
+export { Actor, type ActorInput, hasPermission, Permission, requirePermission } from './kernel/actor';
+// business calendar and Hungarian holidays
+export {
+  addBusinessDays,
+  addBusinessHours,
+  addBusinessMilliseconds,
+  addBusinessMinutes,
+  BUSINESS_CALENDAR_LIMITS,
+  type BusinessCalendar,
+  businessTimeBetween,
+  createBusinessCalendar,
+  isWorkingDay,
+  isWorkingTime,
+  nextWorkingTime,
+  type WorkingSpan,
+  workingIntervals,
+} from './kernel/business-calendar';
+export {
+  BusinessCalendarDefinition,
+  type BusinessCalendarDefinitionInput,
+  ExtraWorkingDay,
+  WEEKDAYS,
+  Weekday,
+  WeeklyHours,
+  WorkingHours,
+  WorkingInterval,
+} from './kernel/business-calendar-definition';
+export {
+  HungarianCalendarOptions,
+  hungarianBusinessCalendar,
+  hungarianCalendarDefinition,
+} from './kernel/business-calendar-hungary';
 // value objects
 export { EmailAddress } from './kernel/email';
 export { EntityId } from './kernel/id';
@@ -60,54 +113,7 @@ export {
 export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } from './kernel/phone';
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
-// business calendar and Hungarian holidays
-export {
-  addBusinessDays,
-  addBusinessHours,
-  addBusinessMilliseconds,
-  addBusinessMinutes,
-  BUSINESS_CALENDAR_LIMITS,
-  type BusinessCalendar,
-  businessTimeBetween,
-  createBusinessCalendar,
-  isWorkingDay,
-  isWorkingTime,
-  nextWorkingTime,
-  type WorkingSpan,
-  workingIntervals,
-} from './kernel/business-calendar';
-export {
-  BusinessCalendarDefinition,
-  type BusinessCalendarDefinitionInput,
-  ExtraWorkingDay,
-  WEEKDAYS,
-  WeeklyHours,
-  Weekday,
-  WorkingHours,
-  WorkingInterval,
-} from './kernel/business-calendar-definition';
-export {
-  HungarianCalendarOptions,
-  hungarianBusinessCalendar,
-  hungarianCalendarDefinition,
-} from './kernel/business-calendar-hungary';
-export {
-  easterSunday,
-  type HolidayName,
-  HUNGARIAN_CALENDAR_RANGE,
-  HUNGARIAN_CALENDAR_YEARS,
-  HUNGARIAN_PUBLIC_HOLIDAY_RULES,
-  type HungarianCalendarYear,
-  type HungarianDayOff,
-  type HungarianDaySwap,
-  type HungarianHolidayRule,
-  type HungarianPublicHolidayKey,
-  type HungarianSwapSource,
-  type HungarianWorkingSaturday,
-  hungarianHolidays,
-  hungarianWorkingSaturdays,
-} from './data/hungarian-holidays';
-
+export * from './knowledge';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';
 export { type Clock, createFixedClock, type FixedClock, systemClock } from './ports/clock';
@@ -127,7 +133,6 @@ export {
   FailOptionsInput,
   NewOutboxMessageInput,
 } from './ports/outbox-input';
-export { IdInput, QueryInput, VersionInput } from './ports/storage-input';
 export {
   type CollectionDefinition,
   defineCollection,
@@ -139,14 +144,6 @@ export {
   type Stored,
   type UnitOfWork,
 } from './ports/storage';
-
-// access and services
-export { Actor, type ActorInput, hasPermission, Permission, requirePermission } from './kernel/actor';
+export { IdInput, QueryInput, VersionInput } from './ports/storage-input';
 export { DomainEvent, recordEvents, type ServiceDeps } from './services/domain-events';
-
-// bounded contexts (each area's barrel lists its exports by name)
-export * from './agents';
-export * from './customers';
-export * from './interactions';
-export * from './knowledge';
 export * from './tickets';

@@ -17,9 +17,13 @@ function run(cmd: string, args: string[], cwd = work): string {
 }
 
 beforeAll(() => {
-  const built = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/letters/index.cjs'].every(
-    (f) => existsSync(join(pkgDir, f)),
-  );
+  const built = [
+    'dist/index.js',
+    'dist/index.cjs',
+    'dist/index.d.ts',
+    'dist/index.d.cts',
+    'dist/letters/index.cjs',
+  ].every((f) => existsSync(join(pkgDir, f)));
   if (!built || process.env.FRONTLINE_REBUILD === '1') run(join(root, 'node_modules/.bin/tsup'), [], pkgDir);
   mkdirSync(work, { recursive: true });
 }, 180_000);
@@ -76,13 +80,26 @@ describe('built package consumers', () => {
   it('imports from an ES module, including the letters subpath', () => {
     writeFileSync(join(work, 'consumer.mjs'), esm);
     const out = JSON.parse(run('node', ['consumer.mjs']));
-    expect(out).toEqual({ kind: 'esm', text: expect.stringMatching(/^HUF\s1,990$/), version: 1, letters: 'function', sameBrand: true, sameClass: false });
+    expect(out).toEqual({
+      kind: 'esm',
+      text: expect.stringMatching(/^HUF\s1,990$/),
+      version: 1,
+      letters: 'function',
+      sameBrand: true,
+      sameClass: false,
+    });
   });
 
   it('requires from a CommonJS module, including the letters subpath', () => {
     writeFileSync(join(work, 'consumer.cjs'), cjs);
     const out = JSON.parse(run('node', ['consumer.cjs']));
-    expect(out).toEqual({ kind: 'cjs', text: '€12.50', code: 'VALIDATION', store: 'function', letters: 'function' });
+    expect(out).toEqual({
+      kind: 'cjs',
+      text: '€12.50',
+      code: 'VALIDATION',
+      store: 'function',
+      letters: 'function',
+    });
   });
 
   it('type-checks an ESM and a CJS consumer against the shipped declarations (node16 resolution)', () => {
@@ -91,7 +108,14 @@ describe('built package consumers', () => {
     writeFileSync(
       join(work, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
         files: ['types-esm.mts', 'types-cjs.cts'],
       }),
     );

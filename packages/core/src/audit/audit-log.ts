@@ -143,8 +143,9 @@ export function createAuditLog(options: { store: { audit: AuditStore }; clock: C
   return {
     append: async (input) => {
       const event = parseInput(AuditEvent, input, 'audit event');
-      const at = clock.now();
       return store.audit.appendChained((head) => {
+        // read the time once the head is held, so entries' times never run backwards along the chain
+        const at = clock.now();
         const base = {
           seq: (head?.seq ?? 0) + 1,
           at,

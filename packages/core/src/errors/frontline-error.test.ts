@@ -1,5 +1,3 @@
-import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   ConflictError,
   ForbiddenError,
@@ -9,6 +7,8 @@ import {
   parseInput,
   ValidationError,
 } from '@frontline/core';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 describe('FrontlineError', () => {
   it('recognises every subclass by brand and code', () => {
@@ -19,7 +19,13 @@ describe('FrontlineError', () => {
       new ForbiddenError('no'),
       new InvalidTransitionError('ticket', 'closed', 'escalate'),
     ];
-    expect(errors.map((e) => e.code)).toEqual(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INVALID_TRANSITION']);
+    expect(errors.map((e) => e.code)).toEqual([
+      'VALIDATION',
+      'NOT_FOUND',
+      'CONFLICT',
+      'FORBIDDEN',
+      'INVALID_TRANSITION',
+    ]);
     for (const e of errors) expect(FrontlineError.is(e)).toBe(true);
     expect(FrontlineError.is(errors[1], 'NOT_FOUND')).toBe(true);
     expect(FrontlineError.is(errors[1], 'CONFLICT')).toBe(false);
@@ -44,15 +50,26 @@ describe('FrontlineError', () => {
     const cause = new Error('socket hang up');
     const e = new ConflictError('changed', { cause, details: { id: 'a' } });
     expect(e.cause).toBe(cause);
-    expect(JSON.parse(JSON.stringify(e))).toEqual({ name: 'ConflictError', code: 'CONFLICT', message: 'changed', details: { id: 'a' } });
+    expect(JSON.parse(JSON.stringify(e))).toEqual({
+      name: 'ConflictError',
+      code: 'CONFLICT',
+      message: 'changed',
+      details: { id: 'a' },
+    });
   });
 });
 
 describe('parseInput', () => {
-  const Schema = z.object({ name: z.string().min(1), contacts: z.array(z.object({ phone: z.string().regex(/^\+/) })) });
+  const Schema = z.object({
+    name: z.string().min(1),
+    contacts: z.array(z.object({ phone: z.string().regex(/^\+/) })),
+  });
 
   it('returns the parsed value when the input is valid', () => {
-    expect(parseInput(Schema, { name: 'Kiss Anna', contacts: [] })).toEqual({ name: 'Kiss Anna', contacts: [] });
+    expect(parseInput(Schema, { name: 'Kiss Anna', contacts: [] })).toEqual({
+      name: 'Kiss Anna',
+      contacts: [],
+    });
   });
 
   it('throws a ValidationError naming the first bad field and listing every issue with its path', () => {

@@ -8,7 +8,10 @@ import { parseInput } from '../errors/validate';
  */
 export const Permission = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'A permission is dotted lower-case words, e.g. "ticket.escalate"');
+  .regex(
+    /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/,
+    'A permission is dotted lower-case words, e.g. "ticket.escalate"',
+  );
 /** @category Access */
 export type Permission = z.infer<typeof Permission>;
 

@@ -49,7 +49,9 @@ export function formatPostalAddress(
   from = 'HU',
 ): string[] {
   const a = parseInput(PostalAddress, address, 'postal address');
-  const chosen = parseInput(z.enum(['hu', 'international']).optional(), layout, 'layout') ?? (a.country === 'HU' ? 'hu' : 'international');
+  const chosen =
+    parseInput(z.enum(['hu', 'international']).optional(), layout, 'layout') ??
+    (a.country === 'HU' ? 'hu' : 'international');
   parseInput(z.string().regex(/^[A-Z]{2}$/), from, 'from');
   const head = a.recipient ? [a.recipient] : [];
   if (chosen === 'hu') return [...head, a.locality, ...a.lines, a.postalCode];

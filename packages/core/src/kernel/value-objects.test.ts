@@ -1,19 +1,19 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import {
   EmailAddress,
+  FrontlineError,
   formatPhoneNumber,
   formatPostalAddress,
-  FrontlineError,
   Instant,
   Locale,
-  parseInput,
   PhoneNumber,
   PostalAddress,
+  parseInput,
   parsePhoneNumber,
   phoneNumberType,
   TimeZone,
 } from '@frontline/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 describe('phone numbers', () => {
   it('turns Hungarian numbers written every usual way into E.164', () => {
@@ -69,13 +69,18 @@ describe('other value objects', () => {
       country: 'HU',
     };
     expect(formatPostalAddress(address)).toEqual(['Kiss Anna', 'Budapest', 'Kossuth Lajos tér 1–3.', '1055']);
-    expect(formatPostalAddress({ ...address, country: 'AT', postalCode: '1010', locality: 'Wien', lines: ['Stephansplatz 1'] })).toEqual([
-      'Kiss Anna',
-      'Stephansplatz 1',
-      '1010 Wien',
-      'AUSTRIA',
-    ]);
-    expect(() => parseInput(PostalAddress, { ...address, postalCode: '105' })).toThrow(/postalCode: A Hungarian postal code is four digits/);
+    expect(
+      formatPostalAddress({
+        ...address,
+        country: 'AT',
+        postalCode: '1010',
+        locality: 'Wien',
+        lines: ['Stephansplatz 1'],
+      }),
+    ).toEqual(['Kiss Anna', 'Stephansplatz 1', '1010 Wien', 'AUSTRIA']);
+    expect(() => parseInput(PostalAddress, { ...address, postalCode: '105' })).toThrow(
+      /postalCode: A Hungarian postal code is four digits/,
+    );
   });
 
   it('returns a valid result or throws a FrontlineError for any input (property)', () => {
@@ -89,13 +94,17 @@ describe('other value objects', () => {
       (x) => parseInput(Instant, x),
     ];
     fc.assert(
-      fc.property(fc.nat(fns.length - 1), fc.oneof(fc.anything(), fc.string(), fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/)), (i, x) => {
-        try {
-          fns[i]!(x);
-        } catch (error) {
-          expect(FrontlineError.is(error), String(error)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.nat(fns.length - 1),
+        fc.oneof(fc.anything(), fc.string(), fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/)),
+        (i, x) => {
+          try {
+            fns[i]!(x);
+          } catch (error) {
+            expect(FrontlineError.is(error), String(error)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

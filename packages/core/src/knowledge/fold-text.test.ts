@@ -33,6 +33,7 @@ describe('searchTerms', () => {
     expect(searchTerms('A router nem működik! A router…')).toEqual(['router', 'mukodik']);
     expect(searchTerms('SIM-kártya (PUK) + számla/2026')).toEqual(['sim', 'kartya', 'puk', 'szamla', '2026']);
     expect(searchTerms('the and is')).toEqual([]);
+    expect(searchTerms('router\tlassú\u000bnyom\u00adtató x')).toEqual(['router', 'lassu', 'nyomtato']);
   });
 
   it('keeps its stop words in folded form, so accented ones match', () => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 
-const COMBINING_MARKS = /\p{M}+/gu;
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}\p{S}]+/u;
+/** Combining marks (accents once decomposed) and invisible format characters (soft hyphen, zero-width). */
+const MARKS = /[\p{M}\p{Cf}]+/gu;
+/** Word separators: spaces, punctuation, symbols and control characters (tabs, line breaks). */
+const SEPARATORS = /[\p{Z}\p{P}\p{S}\p{Cc}]+/u;
 
 /**
  * Words too common to help a search, Hungarian and English, in their folded form (lower case, no accents).
@@ -80,19 +82,20 @@ export const KNOWLEDGE_STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** The unvalidated core of {@link foldText}; called once per term while indexing, so kept allocation-light. */
 export function foldRaw(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '');
+  return text.toLowerCase().normalize('NFD').replace(MARKS, '');
 }
 
 /** Splits text on spaces, punctuation and symbols (the indexing and query tokenizer). */
 export function tokenizeRaw(text: string): string[] {
-  return text.split(SPACE_OR_PUNCTUATION);
+  return text.split(SEPARATORS);
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII needs lower-casing only; anything else goes through Unicode normalisation. */
+const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /** Folds one token and drops it when it is a single character or a stop word (MiniSearch's `processTerm`). */
 export function processTermRaw(term: string): string | null {
-  const folded = ASCII.test(term) ? term.toLowerCase() : foldRaw(term);
+  const folded = PRINTABLE_ASCII.test(term) ? term.toLowerCase() : foldRaw(term);
   return folded.length < 2 || KNOWLEDGE_STOP_WORDS.has(folded) ? null : folded;
 }
 

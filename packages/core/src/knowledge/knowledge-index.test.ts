@@ -316,17 +316,31 @@ describe('knowledge index on a large base (query planning)', () => {
     }),
   );
   const both = ['both-1', 'both-2', 'both-3'].map((id) =>
-    knowledgeArticle(id, { title: 'Router villog pirosan', problem: 'A router LED villog.', product: 'router' }),
+    knowledgeArticle(id, {
+      title: 'Router villog pirosan',
+      problem: 'A router LED villog.',
+      product: 'router',
+    }),
   );
   const rareOnly = ['rare-1', 'rare-2'].map((id) =>
     knowledgeArticle(id, { title: 'Modem villog', problem: 'A modem LED villog.', product: 'modem' }),
   );
   // "alfa" and "beta" are both common; only five articles hold both, with "alfa" deep in a long solution.
   const pairs = Array.from({ length: 2400 }, (_, i) =>
-    knowledgeArticle(`p${String(i).padStart(4, '0')}`, { title: `Alfa ${i}`, problem: 'Leírás.', solution: 'Semmi.', product: 'x' }),
+    knowledgeArticle(`p${String(i).padStart(4, '0')}`, {
+      title: `Alfa ${i}`,
+      problem: 'Leírás.',
+      solution: 'Alfa lépés.',
+      product: 'x',
+    }),
   );
   const betas = Array.from({ length: 2450 }, (_, i) =>
-    knowledgeArticle(`b${String(i).padStart(4, '0')}`, { title: `Beta ${i}`, problem: 'Leírás.', solution: 'Semmi.', product: 'y' }),
+    knowledgeArticle(`b${String(i).padStart(4, '0')}`, {
+      title: `Beta ${i}`,
+      problem: 'Leírás.',
+      solution: 'Semmi.',
+      product: 'y',
+    }),
   );
   const hidden = ['h1', 'h2', 'h3', 'h4', 'h5'].map((id) =>
     knowledgeArticle(id, {
@@ -343,7 +357,7 @@ describe('knowledge index on a large base (query planning)', () => {
     expect(top.slice(0, 3).sort()).toEqual(['both-1', 'both-2', 'both-3']);
     expect(top.slice(3).sort()).toEqual(['rare-1', 'rare-2']);
     const [first] = index.search({ query: 'router villog', limit: 1 });
-    expect(first!.queryTerms.sort()).toEqual(['router', 'villog']);
+    expect([...first!.queryTerms].sort()).toEqual(['router', 'villog']);
   });
 
   it('falls back to the plain query when the rarer words match fewer articles than asked for', () => {
@@ -359,13 +373,31 @@ describe('knowledge index on a large base (query planning)', () => {
   });
 
   it('keeps "all" exact even when the matches rank low on the first word', () => {
-    expect(ids(index.search({ query: 'router villog', match: 'all' })).sort()).toEqual(['both-1', 'both-2', 'both-3']);
-    expect(ids(index.search({ query: 'alfa beta', match: 'all' })).sort()).toEqual(['h1', 'h2', 'h3', 'h4', 'h5']);
+    expect(ids(index.search({ query: 'router villog', match: 'all' })).sort()).toEqual([
+      'both-1',
+      'both-2',
+      'both-3',
+    ]);
+    expect(ids(index.search({ query: 'alfa beta', match: 'all' })).sort()).toEqual([
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+    ]);
   });
 
   it('still corrects a typo and finds a prefix of a rare word', () => {
-    expect(ids(index.search({ query: 'routr vilog', limit: 3 })).sort()).toEqual(['both-1', 'both-2', 'both-3']);
-    expect(ids(index.search({ query: 'router vill', limit: 3 })).sort()).toEqual(['both-1', 'both-2', 'both-3']);
+    expect(ids(index.search({ query: 'routr vilog', limit: 3 })).sort()).toEqual([
+      'both-1',
+      'both-2',
+      'both-3',
+    ]);
+    expect(ids(index.search({ query: 'router vill', limit: 3 })).sort()).toEqual([
+      'both-1',
+      'both-2',
+      'both-3',
+    ]);
   });
 
   it('lets votes move an article within the shortlist', () => {

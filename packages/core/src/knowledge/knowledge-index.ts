@@ -417,7 +417,8 @@ function wrap(mini: MiniSearch<IndexedArticle>): KnowledgeIndexInternals {
       return mini.search(terms.join(' '), {
         ...options,
         combineWith,
-        boostDocument: (id: unknown, _term: string, fields: Fields) => (ids.has(id) ? documentBoost(fields) : 0),
+        boostDocument: (id: unknown, _term: string, fields: Fields) =>
+          ids.has(id) ? documentBoost(fields) : 0,
       });
     };
     const cap = limit * SHORTLIST_PER_RESULT;

@@ -60,9 +60,13 @@ export async function recordEvents(
   await tx.outbox.enqueue(
     parsed.map((event) => ({
       topic: event.type,
-      payload: { entityType: event.entityType, entityId: event.entityId, actor: actorId, data: event.payload },
+      payload: {
+        entityType: event.entityType,
+        entityId: event.entityId,
+        actor: actorId,
+        data: event.payload,
+      },
       ...(event.dedupeKey === undefined ? {} : { dedupeKey: event.dedupeKey }),
     })),
   );
 }
-

@@ -3,24 +3,38 @@
  * Needs `vitest` (an optional peer dependency of `@frontline/core`).
  * @module
  */
-export { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
-export {
-  type ConformanceTest,
-  type RawInspector,
-  runStoreConformance,
-  type StoreConformanceOptions,
-} from './store-conformance';
+
 export { type AgentSuiteOptions, runAgentSuite } from './agents-suite';
+export { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
 export { type DomainSuiteOptions, runCustomerSuite, sampleCustomer } from './customers-suite';
 export {
   expectFrontlineError,
   type InteractionSuiteOptions,
   type InteractionSuiteTest,
   runInteractionSuite,
+  type StoreSnapshot,
   serviceDeskActors,
   snapshotStore,
-  type StoreSnapshot,
   suiteCustomer,
   withoutScans,
 } from './interactions-suite';
-export { runTicketSuite, suiteSlaPolicy, type TicketSuiteOptions, type TicketSuiteTest } from './tickets-suite';
+export {
+  type KnowledgeSuiteOptions,
+  type KnowledgeSuiteTest,
+  knowledgeActors,
+  knowledgeArticle,
+  runKnowledgeSuite,
+  solvedTicket,
+} from './knowledge-suite';
+export {
+  type ConformanceTest,
+  type RawInspector,
+  runStoreConformance,
+  type StoreConformanceOptions,
+} from './store-conformance';
+export {
+  runTicketSuite,
+  suiteSlaPolicy,
+  type TicketSuiteOptions,
+  type TicketSuiteTest,
+} from './tickets-suite';

@@ -21,7 +21,7 @@ import {
 } from '../../ports/outbox-input';
 import type { CollectionDefinition, KeyValue, Query, Repository, Store, Stored } from '../../ports/storage';
 import { IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
-import { compareKeys, keysOf } from './key-order';
+import { compareCodePoints, compareKeys, keysOf } from './key-order';
 import { Mutex } from './mutex';
 
 /** Options of {@link createMemoryStore}. */
@@ -226,7 +226,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         }
       }
       const result: string[] = [];
-      for (const key of keys) result.push(...[...index.byKey.get(key)!].sort());
+      for (const key of keys) result.push(...[...index.byKey.get(key)!].sort(compareCodePoints));
       if (query.order === 'desc') result.reverse();
       return query.limit === undefined ? result : result.slice(0, Math.max(0, query.limit));
     }
@@ -296,7 +296,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         ),
       scan: () =>
         batched(
-          () => scope(() => [...collection(def).rows.keys()].sort()),
+          () => scope(() => [...collection(def).rows.keys()].sort(compareCodePoints)),
           (idsBatch) =>
             scope(() => {
               const c = collection(def);

@@ -1,0 +1,141 @@
+import { type AuditEntry, type AuditStore, ConflictError, StorageError } from '@frontline/core';
+import { atomically, type Ctx, run, toDate, toNumber } from './context';
+import { STREAM_BATCH } from './repository';
+import { toStorableJson } from './storable';
+
+interface AuditRow {
+  [column: string]: unknown;
+  seq: unknown;
+  at: unknown;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+  type: string;
+  payload: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+const COLUMNS = 'seq, at, actor, entity_type, entity_id, type, payload, prev_hash, hash';
+
+function entryOf(row: AuditRow): AuditEntry {
+  return {
+    seq: toNumber(row.seq),
+    at: toDate(row.at),
+    actor: row.actor,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    type: row.type,
+    payload: row.payload ?? null,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * The audit chain on `audit_log`. An append locks the one-row `audit_head` (`SELECT … FOR UPDATE`), builds the
+ * next entry from the head and writes both in the same transaction, so concurrent appends — from this process
+ * or another — queue on the lock and never build on the same head.
+ */
+export function createSqlAuditStore(ctx: Ctx): AuditStore {
+  const { tables } = ctx.shared;
+  const A = tables.audit;
+  return {
+    appendChained(build) {
+      return atomically(ctx, async (c) => {
+        // Lock first, read second: under READ COMMITTED a statement that waited for the lock sees the new head
+        // row, but a join in the same statement would still read the old snapshot of audit_log.
+        const [locked] = await run<{ seq: unknown }>(
+          c,
+          'lock the audit head',
+          `SELECT seq FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
+        );
+        if (!locked) {
+          throw new StorageError('The audit head row is missing; are the Frontline migrations applied?', {
+            details: { schema: tables.schema },
+          });
+        }
+        const headSeq = toNumber(locked.seq);
+        let head: AuditEntry | undefined;
+        if (headSeq > 0) {
+          const [row] = await run<AuditRow>(
+            c,
+            'read the audit head',
+            `SELECT ${COLUMNS} FROM ${A} WHERE seq = $1`,
+            [headSeq],
+          );
+          if (!row) {
+            throw new StorageError(`The audit head names entry ${headSeq}, which is missing.`, {
+              details: { schema: tables.schema, seq: headSeq },
+            });
+          }
+          head = entryOf(row);
+        }
+        const entry = build(head);
+        if (entry.seq !== headSeq + 1) {
+          throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${headSeq}.`);
+        }
+        const payload = toStorableJson(entry.payload, 'audit entry payload');
+        const { actor, entityType, entityId, type } = entry;
+        toStorableJson({ actor, entityType, entityId, type }, 'audit entry');
+        await run(
+          c,
+          'append an audit entry',
+          `WITH ins AS (
+             INSERT INTO ${A} (${COLUMNS})
+             VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::jsonb, $8, $9)
+             RETURNING seq, hash)
+           UPDATE ${tables.auditHead} h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1`,
+          [
+            entry.seq,
+            entry.at.toISOString(),
+            entry.actor,
+            entry.entityType,
+            entry.entityId,
+            entry.type,
+            payload,
+            entry.prevHash,
+            entry.hash,
+          ],
+        );
+        return entry;
+      });
+    },
+
+    async head() {
+      const [row] = await run<AuditRow>(
+        ctx,
+        'read the audit head',
+        `SELECT ${COLUMNS} FROM ${A} ORDER BY seq DESC LIMIT 1`,
+      );
+      return row ? entryOf(row) : undefined;
+    },
+
+    async *read(options = {}) {
+      const fromSeq = options.fromSeq ?? 1;
+      if (Number.isNaN(fromSeq) || fromSeq === Number.POSITIVE_INFINITY) return;
+      let from = Math.max(1, Math.ceil(fromSeq));
+      for (;;) {
+        const params: unknown[] = [from];
+        const where = ['seq >= $1'];
+        if (options.entityType !== undefined) {
+          params.push(options.entityType);
+          where.push(`entity_type = $${params.length}`);
+        }
+        if (options.entityId !== undefined) {
+          params.push(options.entityId);
+          where.push(`entity_id = $${params.length}`);
+        }
+        const rows = await run<AuditRow>(
+          ctx,
+          'read the audit log',
+          `SELECT ${COLUMNS} FROM ${A} WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${STREAM_BATCH}`,
+          params,
+        );
+        for (const row of rows) yield entryOf(row);
+        if (rows.length < STREAM_BATCH) return;
+        from = toNumber(rows[rows.length - 1]!.seq) + 1;
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { initialMigration } from './0001-initial';
+import type { Migration } from './migration';
+
+/**
+ * The migrations this version of the package ships, oldest first.
+ * @category Migrations
+ */
+export const frontlineMigrations: readonly Migration[] = Object.freeze([initialMigration]);
+
+export type { Migration } from './migration';

@@ -1,0 +1,103 @@
+import { FrontlineError, StorageError } from '@frontline/core';
+import type { Pool, PoolClient } from 'pg';
+import type { SqlDriver, SqlRow, SqlSession } from './driver';
+import { toFrontlineError } from './errors';
+
+/** Transaction isolation for the `pg` driver. */
+export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable';
+
+const BEGIN: Record<IsolationLevel, string> = {
+  'read committed': 'BEGIN',
+  'repeatable read': 'BEGIN ISOLATION LEVEL REPEATABLE READ',
+  serializable: 'BEGIN ISOLATION LEVEL SERIALIZABLE',
+};
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+/** A driver over a `pg` pool: autocommit statements on any pooled connection, a dedicated one per transaction. */
+export function createPgDriver(
+  pool: Pool,
+  options: { ownsPool: boolean; isolation?: IsolationLevel },
+): SqlDriver {
+  const begin = BEGIN[options.isolation ?? 'read committed'];
+  return {
+    kind: 'pg',
+    async query<R extends SqlRow>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+      const result = await pool.query<R>(text, [...params]);
+      return result.rows;
+    },
+    async exec(text: string): Promise<void> {
+      await pool.query(text);
+    },
+    async transaction<R>(work: (session: SqlSession) => Promise<R>): Promise<R> {
+      let client: PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw toFrontlineError(error, 'connect');
+      }
+      // A checked-out client has no pool listener: an 'error' event (the server ended the connection while
+      // the work awaited something else) would otherwise crash the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken ??= error;
+      };
+      client.on('error', onError);
+      let open = true;
+      const finish = () => {
+        open = false;
+        client.removeListener('error', onError);
+        client.release(broken);
+      };
+      const session: SqlSession = {
+        async query<Q extends SqlRow>(text: string, params: readonly unknown[] = []): Promise<Q[]> {
+          if (!open) throw new StorageError('This transaction has already ended; use the store outside it.');
+          const result = await client.query<Q>(text, [...params]);
+          return result.rows;
+        },
+        async exec(text: string): Promise<void> {
+          if (!open) throw new StorageError('This transaction has already ended; use the store outside it.');
+          await client.query(text);
+        },
+      };
+      try {
+        await client.query(begin);
+      } catch (error) {
+        broken ??= asError(error);
+        finish();
+        throw toFrontlineError(error, 'begin transaction');
+      }
+      let result: R;
+      try {
+        result = await work(session);
+      } catch (error) {
+        open = false;
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken ??= asError(rollbackError);
+        }
+        finish();
+        throw error;
+      }
+      open = false;
+      try {
+        const committed = await client.query('COMMIT');
+        if (committed.command === 'ROLLBACK') {
+          throw new StorageError('The transaction was rolled back by the server instead of committed.');
+        }
+      } catch (error) {
+        if (!FrontlineError.is(error)) broken ??= asError(error);
+        finish();
+        throw toFrontlineError(error, 'commit');
+      }
+      finish();
+      return result;
+    },
+    async close(): Promise<void> {
+      if (options.ownsPool) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { StorageError } from '@frontline/core';
+
+/**
+ * Opens PGlite in memory (`dataDir` undefined) or in a directory, creating the directory and its parents when
+ * missing (PGlite creates only the last level). URLs PGlite understands (`memory://`, `idb://`, `file://…`)
+ * pass through unchanged.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+  try {
+    if (dataDir === undefined) return await PGlite.create();
+    if (!/^[a-z]+:\/\//i.test(dataDir)) await mkdir(dataDir, { recursive: true });
+    return await PGlite.create({ dataDir });
+  } catch (error) {
+    throw new StorageError(
+      `Cannot open PGlite${dataDir === undefined ? ' in memory' : ` in "${dataDir}"`}.`,
+      {
+        details: { dataDir },
+        cause: error,
+      },
+    );
+  }
+}

@@ -1,0 +1,149 @@
+import {
+  type Clock,
+  type CollectionDefinition,
+  createUuidV7Ids,
+  type IdGenerator,
+  type Repository,
+  StorageError,
+  type Store,
+  systemClock,
+} from '@frontline/core';
+import { createSqlAuditStore } from './audit-store';
+import { type Ctx, run, runTransaction, type Shared, tablesIn, toNumber } from './context';
+import type { SqlDriver, SqlRow } from './driver';
+import { type MigrationReport, runMigrations } from './migrate-runner';
+import { frontlineMigrations, type Migration } from './migrations/index';
+import { createSqlOutbox } from './outbox';
+import { createSqlRepository } from './repository';
+import { DEFAULT_SCHEMA, quoteSchema } from './schema-name';
+
+/**
+ * Direct reads of what the store wrote, around its repositories — for the conformance suite's read-back
+ * checks (it fits `RawInspector` of `@frontline/core/testing`), for diagnostics and for host reports.
+ * @category Stores
+ */
+export interface SqlInspector {
+  /** The stored row of `collection` with this id, its jsonb decoded; `undefined` when there is none. */
+  readEntity(collection: string, id: string): Promise<{ version: number; data: unknown } | undefined>;
+  /** How many outbox messages are stored, in any status. */
+  countOutbox(): Promise<number>;
+  /** How many audit entries are stored. */
+  countAudit(): Promise<number>;
+  /**
+   * Runs any SQL on the store's connection (autocommit) and returns its rows. Tables are in
+   * {@link SqlStore.schema}; quote it as `"schema"."entities"`.
+   */
+  query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * A Frontline `Store` on PostgreSQL — a server through `pg`, or PGlite in-process. Everything the core ports
+ * ask for, plus the schema it lives in, its migrations and a raw inspector.
+ * @category Stores
+ */
+export interface SqlStore extends Store {
+  /** `pg` (a PostgreSQL server) or `pglite` (embedded). */
+  readonly driver: 'pg' | 'pglite';
+  /** The schema holding Frontline's tables. */
+  readonly schema: string;
+  /** Direct SQL read-back, around the repositories. */
+  readonly raw: SqlInspector;
+  /** Applies pending migrations to {@link SqlStore.schema}; a no-op when it is up to date. */
+  migrate(): Promise<MigrationReport>;
+}
+
+/** Options every SQL store shares. */
+export interface SqlStoreOptions {
+  /**
+   * The schema for Frontline's tables (default `frontline`), so a host CRM keeps them apart from its own:
+   * lower-case letters, digits and `_`, at most 63 characters.
+   */
+  schema?: string;
+  /** Time for timestamps, outbox scheduling and leases. Default: the system clock. */
+  clock?: Clock;
+  /** Ids of outbox messages. Default: UUID v7. */
+  ids?: IdGenerator;
+  /** Apply pending migrations when the store opens (default `true`). */
+  migrate?: boolean;
+  /** The migrations to apply (default: the ones this package ships). */
+  migrations?: readonly Migration[];
+}
+
+/** Builds the store over a driver; the driver-specific factories add connection handling and migration. */
+export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): SqlStore {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  const quoted = quoteSchema(schema);
+  const shared: Shared = {
+    driver,
+    tables: tablesIn(schema, quoted),
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? createUuidV7Ids(),
+    ensured: new Set(),
+    closed: false,
+  };
+  const root: Ctx = { shared, session: driver, tx: null };
+  const migrations = options.migrations ?? frontlineMigrations;
+
+  const count = async (table: string) => {
+    const [row] = await run<{ n: unknown }>(root, `count ${table}`, `SELECT count(*) AS n FROM ${table}`);
+    return toNumber(row?.n ?? 0);
+  };
+
+  const raw: SqlInspector = {
+    async readEntity(collection, id) {
+      const [row] = await run<{ version: unknown; data: unknown }>(
+        root,
+        `read ${collection} directly`,
+        `SELECT version, data FROM ${shared.tables.entities} WHERE collection = $1 AND id = $2`,
+        [collection, id],
+      );
+      return row ? { version: toNumber(row.version), data: row.data } : undefined;
+    },
+    countOutbox: () => count(shared.tables.outbox),
+    countAudit: () => count(shared.tables.audit),
+    query: (sql, params = []) => run(root, 'raw query', sql, params),
+  };
+
+  function storeFor(ctx: Ctx): Store {
+    // Repositories are cheap but build their SQL once: keep one per definition object.
+    const repositories = new WeakMap<object, unknown>();
+    const store: Store = {
+      repository: <T extends { id: string }>(definition: CollectionDefinition<T>): Repository<T> => {
+        const known = repositories.get(definition) as Repository<T> | undefined;
+        if (known) return known;
+        const created = createSqlRepository(definition, ctx);
+        repositories.set(definition, created);
+        return created;
+      },
+      outbox: createSqlOutbox(ctx),
+      audit: createSqlAuditStore(ctx),
+      transaction: <R>(work: (tx: Store) => Promise<R>): Promise<R> =>
+        ctx.tx ? work(store) : runTransaction(shared, (txCtx) => work(storeFor(txCtx))),
+      close: async () => {
+        throw new StorageError('Close the store, not a transaction: the store owns the connections.');
+      },
+    };
+    return store;
+  }
+
+  const base = storeFor(root);
+  return {
+    ...base,
+    driver: driver.kind,
+    schema,
+    raw,
+    migrate: () => {
+      if (shared.closed) return Promise.reject(new StorageError('The PostgreSQL store is closed.'));
+      return runMigrations(driver, { schema, migrations, clock: shared.clock });
+    },
+    close: async () => {
+      if (shared.closed) return;
+      shared.closed = true;
+      try {
+        await driver.close();
+      } catch (error) {
+        throw new StorageError('Closing the PostgreSQL store failed.', { cause: error });
+      }
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { runStoreConformance } from '@frontline/core/testing';
+import { createPostgresStore } from '../src/index';
+import { describeWithServer, sqlConformanceHooks } from './helpers';
+
+describeWithServer('PostgreSQL server', (url) => {
+  runStoreConformance({
+    name: 'PostgreSQL server (pg)',
+    ...sqlConformanceHooks((schema, clock) =>
+      createPostgresStore({ connectionString: url, schema, clock, poolConfig: { max: 10 } }),
+    ),
+  });
+});
