@@ -42,6 +42,7 @@ export {
 } from './knowledge-base';
 export {
   ArticleSuggestionInput,
+  COMMON_TERM_SHARE,
   createKnowledgeIndex,
   KNOWLEDGE_EXCERPT_LENGTH,
   type KnowledgeArticleSummary,

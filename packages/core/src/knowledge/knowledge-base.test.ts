@@ -11,7 +11,7 @@ import {
 } from '@frontline/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { knowledgeActors, solvedTicket } from '../testing/knowledge-suite';
+import { knowledgeActors, knowledgeArticle, solvedTicket } from '../testing/knowledge-suite';
 
 async function seeded(): Promise<{ store: Store; kb: KnowledgeBase; published: string; draft: string }> {
   const clock = createFixedClock('2026-03-02T08:00:00Z');
@@ -21,7 +21,14 @@ async function seeded(): Promise<{ store: Store; kb: KnowledgeBase; published: s
   const a = await kb.draftFromSolvedTicket(solvedTicket('T-1', { subject: 'Nyomtató nem nyomtat' }), writer);
   await kb.submitForReview({ articleId: a.article.id }, writer);
   await kb.approveArticle({ articleId: a.article.id }, reviewer);
-  const b = await kb.draftFromSolvedTicket(solvedTicket('T-2'), writer);
+  const b = await kb.draftFromSolvedTicket(
+    solvedTicket('T-2', {
+      subject: 'Villogó LED a modemen',
+      problem: 'A modem LED-je pirosan villog.',
+      product: 'modem',
+    }),
+    writer,
+  );
   return { store, kb, published: a.article.id, draft: b.article.id };
 }
 
@@ -138,5 +145,51 @@ describe('knowledge base robustness', () => {
       { numRuns: 1500 },
     );
     expect(unexpected).toEqual([]);
+  });
+});
+
+describe('knowledge base index upkeep', () => {
+  it('loads the index from the store on the first search', async () => {
+    const { store } = await seeded();
+    const clock = createFixedClock('2026-03-02T09:00:00Z');
+    const fresh = createKnowledgeBase({ store, clock, ids: createSequentialIds('fresh') });
+    const [first, second] = await Promise.all([
+      fresh.search({ query: 'nyomtato' }),
+      fresh.search({ query: 'nyomtat' }),
+    ]);
+    expect(first.map((h) => h.article.title)).toEqual(['Nyomtató nem nyomtat']);
+    expect(second).toHaveLength(1);
+  });
+
+  it('keeps what commands commit while a rebuild streams the store', async () => {
+    const { store, kb, draft } = await seeded();
+    const { writer, reviewer } = knowledgeActors;
+    // Enough published articles that the rebuild streams several batches, with the commands in between.
+    const repo = store.repository(KnowledgeArticles);
+    for (let i = 0; i < 3000; i++) await repo.insert(knowledgeArticle(`bulk-${String(i).padStart(4, '0')}`));
+    const rebuilding = kb.rebuild();
+    await kb.submitForReview({ articleId: draft }, writer);
+    await kb.approveArticle({ articleId: draft }, reviewer);
+    expect(await rebuilding).toMatchObject({ articles: expect.any(Number) });
+    expect((await kb.search({ query: 'villog' })).map((h) => h.article.id)).toEqual([draft]);
+    const archiving = kb.rebuild();
+    await kb.archiveArticle({ articleId: draft }, reviewer);
+    await archiving;
+    expect(await kb.search({ query: 'villog' })).toEqual([]);
+  });
+
+  it('serialises the index it loads on demand', async () => {
+    const { store } = await seeded();
+    const fresh = createKnowledgeBase({
+      store,
+      clock: createFixedClock('2026-03-02T09:00:00Z'),
+      ids: createSequentialIds('s'),
+    });
+    const other = createKnowledgeBase({
+      store,
+      clock: createFixedClock('2026-03-02T09:00:00Z'),
+      ids: createSequentialIds('o'),
+    });
+    expect(other.restoreIndex(await fresh.serializeIndex())).toEqual({ articles: 1 });
   });
 });

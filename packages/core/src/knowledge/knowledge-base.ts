@@ -220,7 +220,7 @@ export function createKnowledgeBase(deps: ServiceDeps): KnowledgeBase {
   const { store, clock, ids } = parseInput(Deps, deps, 'knowledge base dependencies');
 
   let index: KnowledgeIndexInternals = createIndexInternals();
-  /** Versions of what the index holds, so a late callback never overwrites a newer state. */
+  /** The newest version the index saw of each article: a late callback never overwrites a newer state. */
   let versions = new Map<string, number>();
   let ready = false;
   let loading: Promise<KnowledgeIndexStats> | null = null;
@@ -236,8 +236,8 @@ export function createKnowledgeBase(deps: ServiceDeps): KnowledgeBase {
     const known = versions.get(article.id);
     if (known !== undefined && known > version) return;
     index.upsertTrusted(article);
-    if (article.status === 'published') versions.set(article.id, version);
-    else versions.delete(article.id);
+    // Kept for unpublished articles too, so a late callback of an older, published state cannot revive one.
+    versions.set(article.id, version);
   }
 
   async function rebuild(): Promise<KnowledgeIndexStats> {
@@ -255,8 +255,7 @@ export function createKnowledgeBase(deps: ServiceDeps): KnowledgeBase {
       for (const { article, version } of collector.values()) {
         if ((nextVersions.get(article.id) ?? 0) > version) continue;
         next.upsertTrusted(article);
-        if (article.status === 'published') nextVersions.set(article.id, version);
-        else nextVersions.delete(article.id);
+        nextVersions.set(article.id, version);
       }
       if (gen === generation) {
         index = next;

@@ -120,22 +120,24 @@ const FREQUENCY_MEMO_LIMIT = 50_000;
 
 const FIELD_BOOST = { title: 3, tags: 1.5, product: 1.5, problem: 1, solution: 1 } as const;
 const FIELDS = Object.keys(FIELD_BOOST);
-const STORE_FIELDS = [
-  'title',
-  'product',
-  'category',
-  'tags',
-  'locale',
-  'excerpt',
-  'sourceTicketId',
-  'helpfulVotes',
-  'notHelpfulVotes',
-  'publishedAt',
-  'productKey',
-  'categoryKey',
-  'fingerprint',
-  'voteBoost',
-] as const;
+/**
+ * Stored per document: the summary as one object (a search result copies one field, not ten) and the keys
+ * that scoring and filters read.
+ */
+const STORE_FIELDS = ['summary', 'locale', 'productKey', 'categoryKey', 'fingerprint', 'voteBoost'] as const;
+
+/** What a hit shows of an article, as stored in the index (instants as ISO strings). */
+interface StoredSummary {
+  title: string;
+  product: string;
+  category: string;
+  tags: string[];
+  excerpt: string;
+  sourceTicketId: string | null;
+  helpfulVotes: number;
+  notHelpfulVotes: number;
+  publishedAt: string | null;
+}
 
 /** The document MiniSearch indexes and stores for one published article. */
 interface IndexedArticle {
@@ -144,14 +146,9 @@ interface IndexedArticle {
   problem: string;
   solution: string;
   product: string;
-  category: string;
   tags: string[];
+  summary: StoredSummary;
   locale: Locale;
-  excerpt: string;
-  sourceTicketId: string | null;
-  helpfulVotes: number;
-  notHelpfulVotes: number;
-  publishedAt: string | null;
   productKey: string;
   categoryKey: string;
   /** A hash of everything indexed or stored except the votes: equal means only the votes changed. */
@@ -161,16 +158,18 @@ interface IndexedArticle {
 }
 
 const StoredFields = z.object({
-  title: z.string(),
-  product: z.string(),
-  category: z.string(),
-  tags: z.array(z.string()),
+  summary: z.object({
+    title: z.string(),
+    product: z.string(),
+    category: z.string(),
+    tags: z.array(z.string()),
+    excerpt: z.string(),
+    sourceTicketId: z.string().nullable(),
+    helpfulVotes: z.number().int().min(0),
+    notHelpfulVotes: z.number().int().min(0),
+    publishedAt: z.string().nullable(),
+  }),
   locale: Locale,
-  excerpt: z.string(),
-  sourceTicketId: z.string().nullable(),
-  helpfulVotes: z.number().int().min(0),
-  notHelpfulVotes: z.number().int().min(0),
-  publishedAt: z.string().nullable(),
   productKey: z.string(),
   categoryKey: z.string(),
   fingerprint: z.string(),
@@ -232,14 +231,19 @@ function toIndexed(article: KnowledgeArticle, fingerprint: string): IndexedArtic
     problem: article.problem,
     solution: article.solution,
     product: article.product,
-    category: article.category,
     tags: article.tags,
+    summary: {
+      title: article.title,
+      product: article.product,
+      category: article.category,
+      tags: article.tags,
+      excerpt: article.problem.slice(0, KNOWLEDGE_EXCERPT_LENGTH),
+      sourceTicketId: article.sourceTicketId,
+      helpfulVotes: article.helpfulVotes,
+      notHelpfulVotes: article.notHelpfulVotes,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+    },
     locale: article.locale,
-    excerpt: article.problem.slice(0, KNOWLEDGE_EXCERPT_LENGTH),
-    sourceTicketId: article.sourceTicketId,
-    helpfulVotes: article.helpfulVotes,
-    notHelpfulVotes: article.notHelpfulVotes,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
     productKey: labelKey(article.product),
     categoryKey: labelKey(article.category),
     fingerprint,
@@ -255,20 +259,20 @@ const votesBoost = (fields: Fields): number => {
 };
 
 function toHit(result: SearchResult): KnowledgeSearchHit {
-  const publishedAt = result.publishedAt as string | null;
+  const summary = result.summary as StoredSummary;
   return {
     article: {
       id: String(result.id),
-      title: result.title as string,
-      product: result.product as string,
-      category: result.category as string,
-      tags: [...(result.tags as string[])],
+      title: summary.title,
+      product: summary.product,
+      category: summary.category,
+      tags: [...summary.tags],
       locale: result.locale as Locale,
-      excerpt: result.excerpt as string,
-      sourceTicketId: result.sourceTicketId as string | null,
-      helpfulVotes: result.helpfulVotes as number,
-      notHelpfulVotes: result.notHelpfulVotes as number,
-      publishedAt: publishedAt === null ? null : new Date(publishedAt),
+      excerpt: summary.excerpt,
+      sourceTicketId: summary.sourceTicketId,
+      helpfulVotes: summary.helpfulVotes,
+      notHelpfulVotes: summary.notHelpfulVotes,
+      publishedAt: summary.publishedAt === null ? null : new Date(summary.publishedAt),
     },
     score: result.score,
     terms: result.terms,
@@ -319,8 +323,11 @@ function wrap(mini: MiniSearch<IndexedArticle>): KnowledgeIndexInternals {
         if (article.status === 'published') {
           // Only the votes changed (a published article's text is frozen): update them in place, so the
           // index keeps exact BM25 statistics and no re-indexing is needed.
-          stored.helpfulVotes = article.helpfulVotes;
-          stored.notHelpfulVotes = article.notHelpfulVotes;
+          stored.summary = {
+            ...(stored.summary as StoredSummary),
+            helpfulVotes: article.helpfulVotes,
+            notHelpfulVotes: article.notHelpfulVotes,
+          };
           stored.voteBoost = helpfulnessBoostRaw(article.helpfulVotes, article.notHelpfulVotes);
           return;
         }
