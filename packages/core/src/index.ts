@@ -22,6 +22,7 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit/audit-log';
+export * from './complaints';
 export * from './customers';
 export {
   easterSunday,

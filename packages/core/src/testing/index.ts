@@ -5,6 +5,15 @@
  */
 
 export { type AgentSuiteOptions, runAgentSuite } from './agents-suite';
+export {
+  type ComplaintSuiteOptions,
+  type ComplaintSuiteTest,
+  complaintActors,
+  runComplaintSuite,
+  suiteAuthorityMatrix,
+  suiteCompensationRuleSet,
+  suiteComplaintOffice,
+} from './complaints-suite';
 export { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
 export { type DomainSuiteOptions, runCustomerSuite, sampleCustomer } from './customers-suite';
 export {

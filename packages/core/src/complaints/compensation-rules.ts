@@ -1,0 +1,431 @@
+import { z } from 'zod';
+import { type FieldIssue, ValidationError } from '../errors/frontline-error';
+import { parseInput, toFieldIssues } from '../errors/validate';
+import { CurrencyCode, Money } from '../kernel/money';
+import {
+  type Compensation,
+  CompensationKind,
+  ComplaintCategory,
+  ComplaintSeverity,
+} from './complaint.schema';
+
+/** The largest amount a rule may state, in minor units (10 billion HUF in fillér). */
+const MAX_RULE_AMOUNT = 1_000_000_000_000;
+const RuleMoney = Money.refine((m) => m.amount >= 0 && m.amount <= MAX_RULE_AMOUNT, {
+  message: `A rule amount is between 0 and ${MAX_RULE_AMOUNT} minor units`,
+});
+const Slug = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/, 'Lower-case letters, digits and "_"');
+
+/**
+ * When a compensation rule applies. Every condition given must hold; a condition left out always holds.
+ * Ranges are inclusive at `min`, exclusive at `max`.
+ * @category Complaints
+ */
+export const CompensationCondition = z.strictObject({
+  categories: z.array(ComplaintCategory).min(1).optional(),
+  severities: z.array(ComplaintSeverity).min(1).optional(),
+  minOutageHours: z.number().min(0).optional(),
+  maxOutageHours: z.number().min(0).optional(),
+  minAmountInDispute: RuleMoney.optional(),
+  maxAmountInDispute: RuleMoney.optional(),
+  /** Customer value segments (`gold`, `standard`). */
+  segments: z.array(Slug).min(1).optional(),
+  minTenureMonths: z.int().min(0).optional(),
+  maxTenureMonths: z.int().min(0).optional(),
+});
+/** @category Complaints */
+export type CompensationCondition = z.infer<typeof CompensationCondition>;
+
+/**
+ * How a rule values its compensation: a fixed amount, an amount per started outage hour, or a percentage of
+ * the amount in dispute (rounded down to the minor unit).
+ * @category Complaints
+ */
+export const CompensationAward = z.discriminatedUnion('basis', [
+  z.strictObject({ basis: z.literal('fixed'), amount: RuleMoney }),
+  z.strictObject({ basis: z.literal('per_outage_hour'), amount: RuleMoney }),
+  z.strictObject({ basis: z.literal('percent_of_dispute'), percent: z.int().min(0).max(100) }),
+]);
+/** @category Complaints */
+export type CompensationAward = z.infer<typeof CompensationAward>;
+
+/**
+ * One declarative compensation rule: `when` the complaint matches, propose `kind` valued by `award`, at most
+ * `max`.
+ * @category Complaints
+ */
+export const CompensationRule = z.strictObject({
+  id: Slug,
+  description: z.string().trim().min(1).max(500),
+  when: CompensationCondition.default({}),
+  kind: CompensationKind,
+  award: CompensationAward,
+  max: RuleMoney.optional(),
+  /** Days of free service, for `free_service_period`. */
+  days: z.int().min(1).max(3650).optional(),
+});
+/** @category Complaints */
+export type CompensationRule = z.infer<typeof CompensationRule>;
+
+/**
+ * A cap on what one customer receives in a window (default a year), over the kinds listed (all when left out).
+ * @category Complaints
+ */
+export const CompensationCap = z.strictObject({
+  id: Slug,
+  kinds: z.array(CompensationKind).min(1).optional(),
+  perCustomer: RuleMoney,
+  windowDays: z.int().min(1).max(3650).default(365),
+});
+/** @category Complaints */
+export type CompensationCap = z.infer<typeof CompensationCap>;
+
+/**
+ * A versioned compensation rule set. Rules are tried in order; the first that matches is applied (put the
+ * specific ones first). Every amount is in the set's `currency`.
+ * @category Complaints
+ */
+export const CompensationRuleSet = z.strictObject({
+  id: Slug,
+  version: z.int().min(1),
+  currency: CurrencyCode,
+  rules: z.array(CompensationRule).max(1_000),
+  caps: z.array(CompensationCap).max(50).default([]),
+});
+/** @category Complaints */
+export type CompensationRuleSet = z.output<typeof CompensationRuleSet>;
+/** @category Complaints */
+export type CompensationRuleSetInput = z.input<typeof CompensationRuleSet>;
+
+const RuleSetShell = z.strictObject({
+  id: Slug,
+  version: z.int().min(1),
+  currency: CurrencyCode,
+  rules: z.array(z.unknown()).max(1_000),
+  caps: z.array(CompensationCap).max(50).default([]),
+});
+
+function moneyPaths(rule: CompensationRule): [string[], Money][] {
+  const out: [string[], Money][] = [];
+  if (rule.when.minAmountInDispute) out.push([['when', 'minAmountInDispute'], rule.when.minAmountInDispute]);
+  if (rule.when.maxAmountInDispute) out.push([['when', 'maxAmountInDispute'], rule.when.maxAmountInDispute]);
+  if (rule.award.basis !== 'percent_of_dispute') out.push([['award', 'amount'], rule.award.amount]);
+  if (rule.max) out.push([['max'], rule.max]);
+  return out;
+}
+
+/**
+ * Parses a rule set (JSON as a CRM stores it). A bad rule is a `ValidationError` whose message names the rule
+ * (its `id`, or its position when the id itself is bad) and the field, with `details.ruleId`; issue paths run
+ * from the rule set's root (`rules.3.award.amount`).
+ * @example
+ * const set = parseCompensationRuleSet(JSON.parse(stored));
+ * @category Complaints
+ */
+export function parseCompensationRuleSet(input: unknown): CompensationRuleSet {
+  const shell = parseInput(RuleSetShell, input, 'compensation rule set');
+  const rules: CompensationRule[] = [];
+  const seen = new Set<string>();
+  shell.rules.forEach((raw, index) => {
+    const rawId =
+      typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id
+        : `#${index}`;
+    const fail = (issues: FieldIssue[]): never => {
+      const first = issues[0];
+      const field = first && first.path.length > 2 ? first.path.slice(2).join('.') : '(rule)';
+      throw new ValidationError(
+        `Invalid compensation rule "${rawId}": ${field}: ${first?.message ?? 'invalid'}`,
+        issues,
+        { details: { ruleId: rawId, ruleIndex: index, field } },
+      );
+    };
+    const result = CompensationRule.safeParse(raw);
+    if (!result.success) {
+      fail(toFieldIssues(result.error.issues).map((i) => ({ ...i, path: ['rules', index, ...i.path] })));
+      return;
+    }
+    const rule = result.data;
+    if (seen.has(rule.id)) {
+      fail([
+        { path: ['rules', index, 'id'], message: `The rule id "${rule.id}" is used twice`, code: 'custom' },
+      ]);
+    }
+    seen.add(rule.id);
+    for (const [path, value] of moneyPaths(rule)) {
+      if (value.currency !== shell.currency) {
+        fail([
+          {
+            path: ['rules', index, ...path, 'currency'],
+            message: `Expected the rule set's currency ${shell.currency}, got ${value.currency}`,
+            code: 'custom',
+          },
+        ]);
+      }
+    }
+    const w = rule.when;
+    const bad = (cond: boolean, path: string, message: string) =>
+      cond && fail([{ path: ['rules', index, 'when', path], message, code: 'custom' }]);
+    bad(
+      w.minOutageHours !== undefined &&
+        w.maxOutageHours !== undefined &&
+        w.minOutageHours >= w.maxOutageHours,
+      'maxOutageHours',
+      'maxOutageHours must be above minOutageHours',
+    );
+    bad(
+      w.minTenureMonths !== undefined &&
+        w.maxTenureMonths !== undefined &&
+        w.minTenureMonths >= w.maxTenureMonths,
+      'maxTenureMonths',
+      'maxTenureMonths must be above minTenureMonths',
+    );
+    if (rule.kind === 'apology_only' && (rule.award.basis !== 'fixed' || rule.award.amount.amount !== 0)) {
+      fail([
+        { path: ['rules', index, 'award'], message: 'An apology is worth a fixed zero', code: 'custom' },
+      ]);
+    }
+    if (rule.kind === 'free_service_period' && rule.days === undefined) {
+      fail([
+        { path: ['rules', index, 'days'], message: 'A free service period needs its days', code: 'custom' },
+      ]);
+    }
+    rules.push(rule);
+  });
+  shell.caps.forEach((cap, index) => {
+    if (cap.perCustomer.currency !== shell.currency) {
+      throw new ValidationError(
+        `Invalid compensation cap "${cap.id}": perCustomer.currency: expected ${shell.currency}`,
+        [{ path: ['caps', index, 'perCustomer', 'currency'], message: 'Currency differs', code: 'custom' }],
+        { details: { capId: cap.id } },
+      );
+    }
+  });
+  return { ...shell, rules };
+}
+
+/**
+ * What compensation rules read about one complaint. `granted` lists the compensations the customer already
+ * received in the caps' windows (the service fills it from stored decisions).
+ * @category Complaints
+ */
+export const CompensationFacts = z.strictObject({
+  category: ComplaintCategory,
+  severity: ComplaintSeverity,
+  outageHours: z.number().min(0).max(100_000).optional(),
+  amountInDispute: Money.nullable().default(null),
+  valueSegment: Slug.optional(),
+  tenureMonths: z.int().min(0).max(2_400).optional(),
+  granted: z
+    .array(z.strictObject({ kind: CompensationKind, amount: Money, ageDays: z.number().min(0) }))
+    .max(10_000)
+    .default([]),
+});
+/** @category Complaints */
+export type CompensationFacts = z.output<typeof CompensationFacts>;
+/** @category Complaints */
+export type CompensationFactsInput = z.input<typeof CompensationFacts>;
+
+/**
+ * Why each rule matched or did not, which rule was applied, and which cap cut the amount.
+ * @category Complaints
+ */
+export interface CompensationExplanation {
+  ruleSetId: string;
+  ruleSetVersion: number;
+  /** Every rule in order: whether it matched, and the reasons it did not. */
+  rules: { ruleId: string; matched: boolean; reasons: string[] }[];
+  /** The first matching rule, which the proposal comes from; `null` when none matched (apology only). */
+  appliedRuleId: string | null;
+  /** The amount the applied rule gave before caps. */
+  uncapped: Money | null;
+  /** The cap that reduced the amount, with what had already been granted in its window. */
+  cap: { capId: string; limit: Money; alreadyGranted: Money; remaining: Money } | null;
+}
+
+/**
+ * The result of {@link CompiledCompensationRules.evaluate}: the proposed compensation and its explanation.
+ * @category Complaints
+ */
+export interface CompensationEvaluation {
+  proposal: Compensation;
+  explanation: CompensationExplanation;
+}
+
+/**
+ * A rule set checked and compiled once into predicates, for evaluating many complaints.
+ * @category Complaints
+ */
+export interface CompiledCompensationRules {
+  readonly ruleSet: CompensationRuleSet;
+  /** Evaluates one complaint's facts (validated) against the rules. */
+  evaluate(facts: CompensationFactsInput): CompensationEvaluation;
+}
+
+type Check = (f: CompensationFacts) => string | null;
+
+function scale(amount: number, num: number, den: number): number {
+  const p = amount * num;
+  if (Number.isSafeInteger(p)) return Math.floor(p / den);
+  const big = (BigInt(amount) * BigInt(num)) / BigInt(den);
+  return big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
+}
+
+function compileRule(rule: CompensationRule, currency: string): Check[] {
+  const w = rule.when;
+  const checks: Check[] = [];
+  if (w.categories) {
+    const set = new Set(w.categories);
+    checks.push((f) =>
+      set.has(f.category) ? null : `category ${f.category} is not one of ${w.categories!.join(', ')}`,
+    );
+  }
+  if (w.severities) {
+    const set = new Set<string>(w.severities);
+    checks.push((f) =>
+      set.has(f.severity) ? null : `severity ${f.severity} is not one of ${w.severities!.join(', ')}`,
+    );
+  }
+  const hoursNeeded =
+    w.minOutageHours !== undefined ||
+    w.maxOutageHours !== undefined ||
+    rule.award.basis === 'per_outage_hour';
+  if (hoursNeeded) {
+    checks.push((f) => {
+      if (f.outageHours === undefined) return 'no outage length is known';
+      if (w.minOutageHours !== undefined && f.outageHours < w.minOutageHours)
+        return `outage ${f.outageHours} h is below ${w.minOutageHours} h`;
+      if (w.maxOutageHours !== undefined && f.outageHours >= w.maxOutageHours)
+        return `outage ${f.outageHours} h is not below ${w.maxOutageHours} h`;
+      return null;
+    });
+  }
+  const disputeNeeded =
+    w.minAmountInDispute !== undefined ||
+    w.maxAmountInDispute !== undefined ||
+    rule.award.basis === 'percent_of_dispute';
+  if (disputeNeeded) {
+    checks.push((f) => {
+      const a = f.amountInDispute;
+      if (a === null) return 'no amount is in dispute';
+      if (a.currency !== currency)
+        return `the amount in dispute is in ${a.currency}, the rules in ${currency}`;
+      if (w.minAmountInDispute && a.amount < w.minAmountInDispute.amount)
+        return `amount in dispute ${a.amount} is below ${w.minAmountInDispute.amount}`;
+      if (w.maxAmountInDispute && a.amount >= w.maxAmountInDispute.amount)
+        return `amount in dispute ${a.amount} is not below ${w.maxAmountInDispute.amount}`;
+      return null;
+    });
+  }
+  if (w.segments) {
+    const set = new Set(w.segments);
+    checks.push((f) =>
+      f.valueSegment !== undefined && set.has(f.valueSegment)
+        ? null
+        : `segment ${f.valueSegment ?? '(none)'} is not one of ${w.segments!.join(', ')}`,
+    );
+  }
+  if (w.minTenureMonths !== undefined || w.maxTenureMonths !== undefined) {
+    checks.push((f) => {
+      if (f.tenureMonths === undefined) return 'no tenure is known';
+      if (w.minTenureMonths !== undefined && f.tenureMonths < w.minTenureMonths)
+        return `tenure ${f.tenureMonths} months is below ${w.minTenureMonths}`;
+      if (w.maxTenureMonths !== undefined && f.tenureMonths >= w.maxTenureMonths)
+        return `tenure ${f.tenureMonths} months is not below ${w.maxTenureMonths}`;
+      return null;
+    });
+  }
+  return checks;
+}
+
+function awardAmount(rule: CompensationRule, f: CompensationFacts): number {
+  const a = rule.award;
+  let amount: number;
+  if (a.basis === 'fixed') amount = a.amount.amount;
+  else if (a.basis === 'per_outage_hour') amount = scale(a.amount.amount, Math.ceil(f.outageHours ?? 0), 1);
+  else amount = scale(Math.max(0, f.amountInDispute?.amount ?? 0), a.percent, 100);
+  return rule.max ? Math.min(amount, rule.max.amount) : amount;
+}
+
+/**
+ * Checks a rule set once ({@link parseCompensationRuleSet}) and compiles it into predicates; `evaluate` then
+ * validates one complaint's facts and returns the proposal and its explanation. The first matching rule is
+ * applied; every cap whose kinds include the proposal's kind limits it to what is left of the customer's
+ * allowance in the cap's window. No match, or nothing left, proposes an apology only.
+ * @example
+ * const rules = compileCompensationRules(ruleSetJson);
+ * const { proposal, explanation } = rules.evaluate({ category: 'network_outage', severity: 'high', outageHours: 30 });
+ * @category Complaints
+ */
+export function compileCompensationRules(input: unknown): CompiledCompensationRules {
+  const ruleSet = parseCompensationRuleSet(input);
+  const currency = ruleSet.currency;
+  const compiled = ruleSet.rules.map((rule) => ({ rule, checks: compileRule(rule, currency) }));
+  return {
+    ruleSet,
+    evaluate(raw) {
+      const facts = parseInput(CompensationFacts, raw, 'compensation facts');
+      const rules: CompensationExplanation['rules'] = [];
+      let applied: CompensationRule | null = null;
+      for (const { rule, checks } of compiled) {
+        const reasons: string[] = [];
+        for (const check of checks) {
+          const reason = check(facts);
+          if (reason !== null) reasons.push(reason);
+        }
+        const matched = reasons.length === 0;
+        if (matched && applied === null) applied = rule;
+        rules.push({ ruleId: rule.id, matched, reasons });
+      }
+      const explanation: CompensationExplanation = {
+        ruleSetId: ruleSet.id,
+        ruleSetVersion: ruleSet.version,
+        rules,
+        appliedRuleId: applied?.id ?? null,
+        uncapped: null,
+        cap: null,
+      };
+      const zero = { kind: 'apology_only' as const, amount: { amount: 0, currency } };
+      if (applied === null) return { proposal: zero, explanation };
+      let amount = awardAmount(applied, facts);
+      explanation.uncapped = { amount, currency };
+      for (const cap of ruleSet.caps) {
+        if (cap.kinds && !cap.kinds.includes(applied.kind)) continue;
+        let granted = 0;
+        for (const g of facts.granted) {
+          if (g.ageDays >= cap.windowDays || g.amount.currency !== currency) continue;
+          if (cap.kinds && !cap.kinds.includes(g.kind)) continue;
+          granted += Math.max(0, g.amount.amount);
+        }
+        const remaining = Math.max(0, cap.perCustomer.amount - granted);
+        if (amount > remaining) {
+          amount = remaining;
+          explanation.cap = {
+            capId: cap.id,
+            limit: cap.perCustomer,
+            alreadyGranted: { amount: granted, currency },
+            remaining: { amount: remaining, currency },
+          };
+        }
+      }
+      if (amount === 0) return { proposal: zero, explanation };
+      const proposal: Compensation = { kind: applied.kind, amount: { amount, currency } };
+      if (applied.days !== undefined) proposal.days = applied.days;
+      return { proposal, explanation };
+    },
+  };
+}
+
+/**
+ * Evaluates one complaint against a rule set (parsing and compiling it first). For many complaints, compile
+ * once with {@link compileCompensationRules}.
+ * @example
+ * const { proposal, explanation } = evaluateCompensation(ruleSet, facts);
+ * @category Complaints
+ */
+export function evaluateCompensation(
+  ruleSet: unknown,
+  facts: CompensationFactsInput,
+): CompensationEvaluation {
+  return compileCompensationRules(ruleSet).evaluate(facts);
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { Actor } from '../kernel/actor';
+import { EntityId } from '../kernel/id';
+import { Instant } from '../kernel/instant';
+import { Locale } from '../kernel/locale';
+import { Money } from '../kernel/money';
+import {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintConsumer,
+  ComplaintEvidence,
+  ComplaintFacts,
+  ComplaintOutcome,
+  ComplaintSeverity,
+  ComplaintUrgency,
+} from './complaint.schema';
+
+const Note = z.string().trim().min(1).max(2_000);
+const Ref = { actor: Actor, complaintId: EntityId };
+const Signer = {
+  /** The signing agent's name and title, as printed. */
+  agentName: z.string().trim().min(1).max(200),
+  agentTitle: z.string().trim().min(1).max(200),
+  locale: Locale.default('hu'),
+};
+
+/**
+ * Input of `receiveComplaint` (CMP-1).
+ * @category Complaints
+ */
+export const ReceiveComplaintInput = z.strictObject({
+  actor: Actor,
+  customerId: EntityId,
+  consumer: ComplaintConsumer,
+  channel: ComplaintChannel,
+  subject: z.string().trim().min(1).max(300),
+  description: z.string().trim().min(1).max(20_000),
+  category: ComplaintCategory,
+  productOrService: z.string().trim().min(1).max(200),
+  amountInDispute: Money.nullable().default(null),
+  requestedRemedy: z.string().trim().min(1).max(2_000),
+  evidence: z.array(ComplaintEvidence).max(100).default([]),
+  severity: ComplaintSeverity.default('medium'),
+  urgency: ComplaintUrgency.default('normal'),
+  /** Facts stated by a feeding system (outage hours, segment, tenure). */
+  facts: ComplaintFacts.default({}),
+  interactionIds: z.array(EntityId).max(100).default([]),
+  /** Where it was lodged (an office, a phone line); required for the minutes of an oral complaint. */
+  place: z.string().trim().min(1).max(200).optional(),
+  /** When it was lodged; default now. */
+  receivedAt: Instant.optional(),
+  /** The sector whose policy sets the deadline (`telecom`, `financial`); default the service's. */
+  sector: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,49}$/)
+    .optional(),
+  /** An oral complaint settled on the spot needs no minutes. */
+  settledOnSpot: z.boolean().default(false),
+  /** The business's position, when the complaint was examined at once (goes into the minutes). */
+  position: Note.optional(),
+  /** The recording agent's name, printed on the minutes; default the actor id. */
+  agentName: z.string().trim().min(1).max(200).optional(),
+  locale: Locale.default('hu'),
+});
+/** @category Complaints */
+export type ReceiveComplaintInput = z.input<typeof ReceiveComplaintInput>;
+
+/**
+ * Input of commands that need only the complaint and an optional note.
+ * @category Complaints
+ */
+export const ComplaintNoteInput = z.strictObject({ ...Ref, note: Note.optional() });
+/** @category Complaints */
+export type ComplaintNoteInput = z.input<typeof ComplaintNoteInput>;
+
+/**
+ * Input of `startInvestigation` and `escalateComplaint` (the latter requires `assigneeId`: the supervisor).
+ * @category Complaints
+ */
+export const AssignComplaintInput = z.strictObject({
+  ...Ref,
+  assigneeId: z.string().min(1).max(200).optional(),
+  note: Note.optional(),
+});
+/** @category Complaints */
+export type AssignComplaintInput = z.input<typeof AssignComplaintInput>;
+
+/**
+ * Input of `decideComplaint` (CMP-2, CMP-3): the outcome and reasons; the compensation comes from the rule
+ * set (its latest version, or `ruleSetVersion`).
+ * @category Complaints
+ */
+export const DecideComplaintInput = z.strictObject({
+  ...Ref,
+  outcome: ComplaintOutcome,
+  reasons: z.string().trim().min(1).max(5_000),
+  ruleSetId: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/),
+  ruleSetVersion: z.int().min(1).optional(),
+});
+/** @category Complaints */
+export type DecideComplaintInput = z.input<typeof DecideComplaintInput>;
+
+/**
+ * Input of `sendAnswer` (CMP-4): the answer letter's signer, locale and next steps.
+ * @category Complaints
+ */
+export const SendAnswerInput = z.strictObject({ ...Ref, ...Signer, nextSteps: Note });
+/** @category Complaints */
+export type SendAnswerInput = z.input<typeof SendAnswerInput>;
+
+/**
+ * Input of `closeComplaint`: a disputed complaint closes with the referral letter, so its signer is needed.
+ * @category Complaints
+ */
+export const CloseComplaintInput = z.strictObject({
+  ...Ref,
+  agentName: Signer.agentName.optional(),
+  agentTitle: Signer.agentTitle.optional(),
+  locale: Locale.default('hu'),
+});
+/** @category Complaints */
+export type CloseComplaintInput = z.input<typeof CloseComplaintInput>;
+
+/**
+ * Input of `dueAnswers` (answers due before `before`) and `dueForDisposal` (retention ended before `before`).
+ * @category Complaints
+ */
+export const DueAnswersInput = z.strictObject({
+  before: Instant,
+  limit: z.int().min(1).max(10_000).optional(),
+});
+/** @category Complaints */
+export type DueAnswersInput = z.input<typeof DueAnswersInput>;
+
+/**
+ * Input of `saveRuleSet`: a new version of a compensation rule set (parsed with `parseCompensationRuleSet`).
+ * @category Complaints
+ */
+export const SaveRuleSetInput = z.strictObject({ actor: Actor, ruleSet: z.unknown() });
+/** @category Complaints */
+export type SaveRuleSetInput = z.input<typeof SaveRuleSetInput>;

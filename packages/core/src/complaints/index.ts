@@ -1,0 +1,93 @@
+/**
+ * Complaints (CMP-1 … CMP-6): intake with minutes for oral complaints, the workflow as a state machine, legal
+ * answer deadlines, declarative compensation rules with explanations, the authority matrix with a four-eyes
+ * approval, answer and referral letters, and the case file.
+ * @module
+ */
+export { AuthorityMatrix, assertWithinAuthority, authorityLimit, isWithinAuthority } from './authority';
+export {
+  CompensationAward,
+  CompensationCap,
+  CompensationCondition,
+  type CompensationEvaluation,
+  type CompensationExplanation,
+  CompensationFacts,
+  type CompensationFactsInput,
+  CompensationRule,
+  CompensationRuleSet,
+  type CompensationRuleSetInput,
+  type CompiledCompensationRules,
+  compileCompensationRules,
+  evaluateCompensation,
+  parseCompensationRuleSet,
+} from './compensation-rules';
+export {
+  Compensation,
+  CompensationKind,
+  Complaint,
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintCommand,
+  ComplaintConsumer,
+  ComplaintDecision,
+  ComplaintEvidence,
+  ComplaintFacts,
+  ComplaintHistoryEntry,
+  ComplaintLetter,
+  ComplaintOutcome,
+  ComplaintSeverity,
+  ComplaintStatus,
+  ComplaintUrgency,
+  isOralChannel,
+} from './complaint.schema';
+export {
+  ComplaintRuleSets,
+  Complaints,
+  nextDeadlineSignal,
+  ruleSetVersionKey,
+  StoredCompensationRuleSet,
+} from './complaint-collections';
+export {
+  AssignComplaintInput,
+  CloseComplaintInput,
+  ComplaintNoteInput,
+  DecideComplaintInput,
+  DueAnswersInput,
+  ReceiveComplaintInput,
+  SaveRuleSetInput,
+  SendAnswerInput,
+} from './complaint-inputs';
+export {
+  COMPLAINT_LETTER_TEMPLATES,
+  ComplaintOffice,
+  complaintAnswerData,
+  complaintMinutesData,
+} from './complaint-letters';
+export {
+  COMPLAINT_GUARDS,
+  COMPLAINT_TRANSITIONS,
+  ComplaintGuardContext,
+  type ComplaintGuardName,
+  type ComplaintTransition,
+  decideComplaintTransition,
+} from './complaint-machine';
+export {
+  ComplaintPolicy,
+  complaintDeadlines,
+  complaintRetainUntil,
+  HUNGARIAN_CONSUMER_POLICY,
+  selectComplaintPolicy,
+} from './complaint-policy';
+export {
+  type ComplaintCaseFile,
+  type ComplaintCommandResult,
+  type ComplaintDeadlineReport,
+  type ComplaintDecisionResult,
+  type ComplaintDue,
+  type ComplaintService,
+  type ComplaintServiceOptions,
+  createComplaintService,
+} from './complaint-service';
+export { CONCILIATION_BOARDS, ConciliationBoard, competentBoard } from './conciliation-boards';
+export { COMPLAINT_ANSWER_TEMPLATES } from './templates/complaint-answer';
+export { COMPLAINT_MINUTES_TEMPLATES } from './templates/complaint-minutes';
