@@ -85,7 +85,10 @@ export interface Outbox {
   enqueue(messages: readonly NewOutboxMessage[]): Promise<string[]>;
   /** Claims up to `limit` due messages, oldest `availableAt` first, skipping those others hold. */
   claim(options: ClaimOptions): Promise<ClaimedMessage[]>;
-  /** Marks a claimed message done. */
+  /**
+   * Marks a claimed message done. On a database server each call outside a transaction is a commit of its
+   * own: a worker draining many messages completes a claimed batch inside one `store.transaction`.
+   */
   complete(message: Pick<ClaimedMessage, 'id' | 'leaseToken'>): Promise<void>;
   /** Gives a claimed message back for a retry, or dead-letters it; returns which. */
   fail(message: Pick<ClaimedMessage, 'id' | 'leaseToken'>, options: FailOptions): Promise<'retry' | 'dead'>;

@@ -146,6 +146,9 @@ export interface Store extends UnitOfWork {
   readonly outbox: Outbox;
   /** The append-only storage behind the hash-chained audit log. */
   readonly audit: AuditStore;
-  /** Releases connections; the store is unusable afterwards. */
+  /**
+   * Releases connections; the store is unusable afterwards. Called on a transaction's `tx` store it fails with
+   * a `StorageError`: the root store owns the connections.
+   */
   close(): Promise<void>;
 }

@@ -329,6 +329,8 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
             entityId: 'c1',
             type: 'thing.created',
           });
+          // the root store owns the connections: a transaction cannot close it
+          await expectCode(tx.close(), 'STORAGE');
           // a nested call joins the running transaction
           await tx.transaction(async (inner) => {
             await inner.repository(ConformanceThings).insert(thing('c2'));

@@ -155,6 +155,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         });
       },
       close: async () => {
+        if (tx) throw new StorageError('Close the store, not a transaction: the store owns its data.');
         closed = true;
       },
     };
