@@ -5,14 +5,21 @@
  * The flow: set up the Hungarian business calendar, an SLA policy and three agents (once), take a call
  * (caller ID lookup or registration), document it, open a ticket from it, escalate it to L2 with a reason,
  * resolve it there, turn the solution into a knowledge-base article (drafted at L2, published by a
- * supervisor), find it for the next caller with accent-free words, render a Hungarian customer notice,
- * verify the audit chain and deliver the outbox.
+ * supervisor), find it for the next caller with accent-free words, render a Hungarian customer notice; then the
+ * same caller complains by phone about a billing error: minutes, acknowledgement, investigation, a refund
+ * proposed by the compensation rules above the L1 operator's authority and approved by the supervisor, the
+ * answer letter, acceptance and closing. Finally verify the audit chain and deliver the outbox.
  */
 import path from 'node:path';
 import {
   type Actor,
+  type AuthorityMatrix,
+  type CompensationRuleSetInput,
+  type Complaint,
+  type ComplaintOffice,
   createAgentService,
   createAuditLog,
+  createComplaintService,
   createCustomerService,
   createInteractionService,
   createKnowledgeBase,
@@ -23,6 +30,7 @@ import {
   hungarianBusinessCalendar,
   hungarianCalendarDefinition,
   isWorkingTime,
+  type Money,
   money,
   nextWorkingTime,
   Permissions,
@@ -50,6 +58,67 @@ const at = (d: Date | null | undefined) =>
     : '—';
 const short = (id: string) => id.slice(-8);
 const say = (line = '') => console.log(line);
+
+const huf = (forint: number) => money(forint * 100, 'HUF');
+const ft = (m: Money) => formatMoney(m, 'hu');
+/** A letter's HTML as console text: line breaks kept, tags dropped, blank lines trimmed, at most 25 lines. */
+const letterText = (html: string) =>
+  html
+    .replace(/<br>\n?/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .slice(0, 25);
+
+// ── complaint handling data (inline: the demo depends on neither another example nor the testing subpath) ──
+const COMPLAINT_OFFICE: ComplaintOffice = {
+  name: 'Példa Távközlési Zrt.',
+  address: { postalCode: '1051', city: 'Budapest', street: 'Nádor utca 5.' },
+  phone: '+36 1 234 5678',
+  email: 'panasz@pelda.hu',
+};
+/** Who may grant how much on their own: above the limit, a second person with more authority approves. */
+const AUTHORITY: AuthorityMatrix = {
+  currency: 'HUF',
+  limits: [
+    { role: 'operator_l1', kind: 'credit', max: huf(5_000) },
+    { role: 'operator_l1', kind: 'refund', max: huf(5_000) },
+    { role: 'supervisor', kind: 'credit', max: huf(50_000) },
+    { role: 'supervisor', kind: 'refund', max: huf(50_000) },
+  ],
+};
+/** Version 1 of the demo's compensation rules; versions are immutable, so it is saved only when missing. */
+const RULES: CompensationRuleSetInput = {
+  id: 'quickstart_compensation',
+  version: 1,
+  currency: 'HUF',
+  rules: [
+    {
+      id: 'outage_long',
+      description: 'Egy napnál hosszabb hiba: 1 000 Ft megkezdett óránként, legfeljebb 60 000 Ft',
+      when: { categories: ['network_outage'], minOutageHours: 24 },
+      kind: 'credit',
+      award: { basis: 'per_outage_hour', amount: huf(1_000) },
+      max: huf(60_000),
+    },
+    {
+      id: 'billing_error',
+      description: 'Hibás számla: a vitatott összeg 100%-a vissza, legfeljebb 50 000 Ft',
+      when: { categories: ['billing'], minAmountInDispute: huf(1) },
+      kind: 'refund',
+      award: { basis: 'percent_of_dispute', percent: 100 },
+      max: huf(50_000),
+    },
+    {
+      id: 'apology',
+      description: 'Egyébként bocsánatkérés',
+      kind: 'apology_only',
+      award: { basis: 'fixed', amount: huf(0) },
+    },
+  ],
+  caps: [{ id: 'yearly', perCustomer: huf(1_000_000), windowDays: 365 }],
+};
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -298,13 +367,144 @@ try {
   say(`   "${fee}"`);
   say(`   (fee ${formatMoney(money(649_000, 'HUF'), 'hu')}, ${letter.body.length} characters of HTML)`);
 
+  // ── a complaint by the same caller: phone, billing error, refund by the rules, four-eyes approval ──────────
+  const complaints = createComplaintService({
+    store,
+    clock,
+    ids,
+    letters,
+    office: COMPLAINT_OFFICE,
+    authority: AUTHORITY,
+  });
+  let rulesNew = false;
+  try {
+    await complaints.getRuleSet(RULES.id, RULES.version);
+  } catch (error) {
+    if (!FrontlineError.is(error, 'NOT_FOUND')) throw error;
+    await complaints.saveRuleSet({ actor: lead, ruleSet: RULES });
+    rulesNew = true;
+  }
+  const earlierComplaints = await collect(complaints.complaintsOfCustomer(customer.id));
+  const complaintCall = await contacts.recordInteraction({
+    actor: l1,
+    customerId: customer.id,
+    channel: 'phone',
+    direction: 'inbound',
+    queue: 'billing',
+    agentId: l1.id,
+    offeredAt: new Date(now.getTime() - 3 * 60_000),
+    answeredAt: new Date(now.getTime() - 2.5 * 60_000),
+    endedAt: now,
+    outcome: 'follow_up',
+    subject: 'Panasz: hibás számla',
+    notes: 'A novemberi számlán kétszer szerepel a havidíj; szóbeli panasz, jegyzőkönyv felvéve.',
+  });
+  const disputed = huf(12_990);
+  const received = await complaints.receiveComplaint({
+    actor: l1,
+    customerId: customer.id,
+    consumer: {
+      name: customer.displayName,
+      address: { postalCode: '7621', city: 'Pécs', street: 'Király utca 12.' },
+      county: 'baranya',
+    },
+    channel: 'phone',
+    place: 'Telefonos ügyfélszolgálat',
+    agentName: 'Kiss Anna',
+    subject: 'Hibás számla: kétszer felszámított havidíj',
+    description: `A novemberi számlán az Otthoni Net 500 havidíja (${ft(disputed)}) kétszer szerepel.`,
+    category: 'billing',
+    productOrService: 'Otthoni Net 500',
+    amountInDispute: disputed,
+    requestedRemedy: 'A kétszer felszámított havidíj visszatérítése',
+    interactionIds: [complaintCall.interaction.id],
+  });
+  const complaintId = received.complaint.id;
+  const minutes = received.complaint.letters.find((l) => l.kind === 'minutes');
+  say();
+  say(
+    `8. Complaint by phone from ${customer.displayName} (complaint #${earlierComplaints.length + 1} of this caller): billing error, ${ft(disputed)} in dispute`,
+  );
+  say(
+    `   rule set "${RULES.id}" v${RULES.version} ${rulesNew ? 'saved' : 'found'}; call ${short(complaintCall.interaction.id)} documented; ${received.complaint.reference.slice(0, 7)}…${short(complaintId)} ${received.complaint.status}, answer due ${at(received.complaint.answerDueAt)}`,
+  );
+  say(`   --- ${minutes?.subject ?? 'minutes'} ---`);
+  for (const line of letterText(minutes?.body ?? '')) say(`   │ ${line}`);
+  await complaints.acknowledgeComplaint({ actor: l1, complaintId, note: 'Átvételt visszaigazoltuk' });
+  await complaints.startInvestigation({ actor: l1, complaintId, assigneeId: l1.id });
+  const decided = await complaints.decideComplaint({
+    actor: l1,
+    complaintId,
+    outcome: 'upheld',
+    reasons: 'A novemberi havidíjat tévesen kétszer számláztuk ki.',
+    ruleSetId: RULES.id,
+  });
+  const { proposal, explanation } = decided.evaluation;
+  const applied = RULES.rules.find((r) => r.id === explanation.appliedRuleId);
+  say(
+    `   acknowledged, investigated, decided upheld by Kiss Anna (L1): rules propose ${proposal.kind} ${ft(proposal.amount)}`,
+  );
+  for (const r of explanation.rules) {
+    say(
+      `     ${r.matched ? '✓' : '✗'} ${r.ruleId}${r.reasons.length > 0 ? ` — ${r.reasons.join('; ')}` : ''}`,
+    );
+  }
+  say(
+    `     applied: ${explanation.appliedRuleId ?? 'none'}${applied ? ` ("${applied.description}")` : ''}, before caps ${explanation.uncapped ? ft(explanation.uncapped) : '—'}`,
+  );
+  // What the caller already received in the cap's window (the service sums the same when it evaluates).
+  const cap = RULES.caps?.[0];
+  const granted = earlierComplaints.reduce((sum, c: Complaint) => {
+    const d = c.decisions.at(-1);
+    const final = d && (d.approval.status === 'approved' || d.approval.status === 'not_needed');
+    const recent =
+      c.answeredAt && now.getTime() - c.answeredAt.getTime() < (cap?.windowDays ?? 365) * 86_400_000;
+    return final && recent ? sum + Math.max(0, d.compensation.amount.amount) : sum;
+  }, 0);
+  say(
+    explanation.cap
+      ? `     cap "${explanation.cap.capId}": ${ft(explanation.cap.limit)} per customer, ${ft(explanation.cap.alreadyGranted)} already granted → cut to ${ft(explanation.cap.remaining)}`
+      : `     cap "${cap?.id}": ${cap ? ft(cap.perCustomer) : '—'} per customer in ${cap?.windowDays} days, ${ft(money(granted, 'HUF'))} granted before — not reached`,
+  );
+  const limit = decided.complaint.decisions.at(-1)?.proposerLimit;
+  if (decided.needsApproval) {
+    const approved = await complaints.approveCompensation({
+      actor: lead,
+      complaintId,
+      note: 'Jóváhagyva: a kettős számlázás igazolt',
+    });
+    say(
+      `   above Kiss Anna's ${proposal.kind} limit (${limit ? ft(limit) : '—'}): awaiting_approval → approved by Tóth Csilla (supervisor): ${approved.complaint.status}`,
+    );
+  } else {
+    say(`   within Kiss Anna's ${proposal.kind} limit (${limit ? ft(limit) : '—'}): no approval needed`);
+  }
+  const answered = await complaints.sendAnswer({
+    actor: l1,
+    complaintId,
+    agentName: 'Kiss Anna',
+    agentTitle: 'ügyfélszolgálati munkatárs',
+    nextSteps: 'A visszatérítést a következő számláján jóváírjuk; más teendője nincs.',
+  });
+  const answer = answered.complaint.letters.at(-1);
+  say(`   --- ${answer?.subject ?? 'answer'} ---`);
+  for (const line of letterText(answer?.body ?? '')) say(`   │ ${line}`);
+  await complaints.acceptAnswer({ actor: l1, complaintId, note: 'A hívó telefonon elfogadta' });
+  const closed = await complaints.closeComplaint({ actor: l1, complaintId });
+  const file = await complaints.caseFile(complaintId);
+  say(
+    `   customer accepted, complaint ${closed.complaint.status}: ${file.compensation ? `${file.compensation.kind} ${ft(file.compensation.amount)}` : 'no compensation'}, ${file.approvals.length} approval(s), letters ${file.letters.map((l) => l.kind).join(' + ')}`,
+  );
+  say(`   audit: ${file.auditTrail.map((e) => e.type.replace('complaint.', '')).join(' → ')}`);
+  say(`   case file kept until ${at(file.retainUntil)} (${file.policy.legalBasis.split(':')[0]})`);
+
   // ── audit chain and outbox ─────────────────────────────────────────────────────────────────────────────────
   const verification = await createAuditLog({ store, clock }).verify();
   say();
   say(
     verification.ok
-      ? `8. Audit chain verified: ${verification.count} entries, head #${verification.head?.seq} ${verification.head?.hash.slice(0, 12)}…`
-      : `8. Audit chain BROKEN at #${verification.seq}: ${verification.message}`,
+      ? `9. Audit chain verified: ${verification.count} entries, head #${verification.head?.seq} ${verification.head?.hash.slice(0, 12)}…`
+      : `9. Audit chain BROKEN at #${verification.seq}: ${verification.message}`,
   );
   const before = await store.outbox.stats();
   let delivered = 0;
@@ -320,7 +520,7 @@ try {
   }
   const after = await store.outbox.stats();
   say(
-    `9. Outbox: ${before.pending} pending → delivered ${delivered}; now pending ${after.pending}, done ${after.done}, dead ${after.dead}`,
+    `10. Outbox: ${before.pending} pending → delivered ${delivered}; now pending ${after.pending}, done ${after.done}, dead ${after.dead}`,
   );
   say();
   say(
