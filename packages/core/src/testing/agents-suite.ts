@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { AgentCollection } from '../agents/agent.schema';
 import { type AgentService, createAgentService } from '../agents/agent-service';
 import { AgentSessionCollection } from '../agents/agent-session';
@@ -8,10 +8,11 @@ import { RoleCollection } from '../agents/role';
 import { timeInStates } from '../agents/time-in-states';
 import { FrontlineError } from '../errors/frontline-error';
 import type { Actor } from '../kernel/actor';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import { suiteCase } from './suite-harness';
 
 /**
  * Marks the promises in a list (or in the first slot of list entries) as handled, so a call list built up
@@ -97,12 +98,13 @@ const minute = 60_000;
  * @category Testing
  */
 export function runAgentSuite(options: AgentSuiteOptions): void {
-  const test = (title: string, body: (ctx: Ctx) => Promise<void>) => {
-    it(title, async () => {
-      const clock = createFixedClock('2026-03-02T08:00:00.000Z');
-      const store = await options.createStore({ clock });
-      const raw = options.raw?.(store);
-      try {
+  const test = (title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(
+      options,
+      undefined,
+      title,
+      '2026-03-02T08:00:00.000Z',
+      async ({ store, clock, raw }) => {
         const agents = createAgentService({ store, clock, ids: createSequentialIds('g') });
         const unchanged = async () => {
           const before = await snapshot(store, raw);
@@ -118,12 +120,10 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
           });
           return agents.actorForAgent({ agentId: id });
         };
-        await body({ store, clock, raw, agents, unchanged, hire });
-      } finally {
-        await options.dispose?.(store);
-      }
-    });
-  };
+        return { store, clock, raw, agents, unchanged, hire };
+      },
+      body,
+    );
 
   describe(`agent service: ${options.name}`, () => {
     test('creates agents with built-in and host roles and builds the actor they act as', async (ctx) => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { AuthorityMatrix } from '../complaints/authority';
 import { authorityLimit } from '../complaints/authority';
 import type { CompensationRuleSetInput } from '../complaints/compensation-rules';
@@ -12,11 +12,12 @@ import type { FrontlineError } from '../errors/frontline-error';
 import { createInteractionService } from '../interactions/interaction-service';
 import type { ActorInput } from '../kernel/actor';
 import { createLetterEnvironment } from '../letters/letter-environment';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { Store } from '../ports/storage';
 import { expectFrontlineError, suiteCustomer, withoutScans } from './interactions-suite';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import { suiteCase } from './suite-harness';
 
 /**
  * The names of the complaint suite's tests, for {@link ComplaintSuiteOptions.skip}.
@@ -199,17 +200,13 @@ async function snapshot(store: Store, raw?: RawInspector) {
  * @category Testing
  */
 export function runComplaintSuite(options: ComplaintSuiteOptions): void {
-  const test = (name: ComplaintSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) => {
-    const reason = options.skip?.[name];
-    if (reason) {
-      it.skip(`${title} — skipped: ${reason}`, () => {});
-      return;
-    }
-    it(title, async () => {
-      const clock = createFixedClock(START);
-      const raw = await options.createStore({ clock });
-      const inspector = options.raw?.(raw);
-      try {
+  const test = (name: ComplaintSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(
+      options,
+      name,
+      title,
+      START,
+      async ({ store: raw, clock, raw: inspector }) => {
         const store = withoutScans(raw);
         await raw.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
         await raw.repository(CustomerCollection).insert(suiteCustomer('cust-2', clock.now()));
@@ -252,12 +249,10 @@ export function runComplaintSuite(options: ComplaintSuiteOptions): void {
           await complaints.acknowledgeComplaint({ actor: A.agent, complaintId: id });
           await complaints.startInvestigation({ actor: A.agent, complaintId: id, assigneeId: A.agent.id });
         };
-        await body({ store, raw, clock, complaints, refused, receive, toInvestigation });
-      } finally {
-        await options.dispose?.(raw);
-      }
-    });
-  };
+        return { store, raw, clock, complaints, refused, receive, toInvestigation };
+      },
+      body,
+    );
 
   describe(`complaints: ${options.name}`, () => {
     test(

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { z } from 'zod';
 import { actorFor } from '../agents/actor-for';
 import { consentStatus } from '../customers/consent';
@@ -11,10 +11,11 @@ import { FrontlineError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import type { Actor } from '../kernel/actor';
 import { EntityId } from '../kernel/id';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import { type CollectionDefinition, defineCollection, type Store } from '../ports/storage';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import { suiteCase } from './suite-harness';
 
 /**
  * Marks the promises in a list (or in the first slot of list entries) as handled, so a call list built up
@@ -227,19 +228,20 @@ async function auditText(store: Store): Promise<string> {
  * @category Testing
  */
 export function runCustomerSuite(options: DomainSuiteOptions): void {
-  const test = (title: string, body: (ctx: Ctx) => Promise<void>) => {
-    it(title, async () => {
-      const clock = createFixedClock('2026-03-02T08:00:00.000Z');
-      const store = await options.createStore({ clock });
-      const raw = options.raw?.(store);
-      const collections = [
-        CustomerCollection,
-        ConsentCollection,
-        SuiteNotes,
-      ] as unknown as CollectionDefinition<{
-        id: string;
-      }>[];
-      try {
+  const test = (title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(
+      options,
+      undefined,
+      title,
+      '2026-03-02T08:00:00.000Z',
+      async ({ store, clock, raw }) => {
+        const collections = [
+          CustomerCollection,
+          ConsentCollection,
+          SuiteNotes,
+        ] as unknown as CollectionDefinition<{
+          id: string;
+        }>[];
         const customers = createCustomerService({
           store,
           clock,
@@ -250,12 +252,10 @@ export function runCustomerSuite(options: DomainSuiteOptions): void {
           const before = await snapshot(store, collections, raw);
           return async () => expect(await snapshot(store, collections, raw)).toEqual(before);
         };
-        await body({ store, clock, raw, customers, unchanged });
-      } finally {
-        await options.dispose?.(store);
-      }
-    });
-  };
+        return { store, clock, raw, customers, unchanged };
+      },
+      body,
+    );
 
   describe(`customer service: ${options.name}`, () => {
     test('registers a customer with phones in E.164 and finds it by caller ID, masked per actor', async (ctx) => {

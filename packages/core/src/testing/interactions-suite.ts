@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Customer } from '../customers/customer.schema';
 import { CustomerCollection } from '../customers/customer-collections';
 import { FrontlineError } from '../errors/frontline-error';
@@ -7,13 +7,14 @@ import { Interactions } from '../interactions/interaction-collection';
 import type { RecordInteractionInput } from '../interactions/interaction-inputs';
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import type { ActorInput } from '../kernel/actor';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { OutboxStats } from '../ports/outbox';
 import type { CollectionDefinition, Repository, Store } from '../ports/storage';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
 import { createTicketService, type TicketService } from '../tickets/ticket-service';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import { suiteCase } from './suite-harness';
 
 /** The names of the interaction suite's tests, for {@link InteractionSuiteOptions.skip}. */
 export type InteractionSuiteTest =
@@ -227,17 +228,13 @@ function phoneCall(
  * @category Testing
  */
 export function runInteractionSuite(options: InteractionSuiteOptions): void {
-  const test = (name: InteractionSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) => {
-    const reason = options.skip?.[name];
-    if (reason) {
-      it.skip(`${title} — skipped: ${reason}`, () => {});
-      return;
-    }
-    it(title, async () => {
-      const clock = createFixedClock(START);
-      const raw = await options.createStore({ clock });
-      const inspector = options.raw?.(raw);
-      try {
+  const test = (name: InteractionSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(
+      options,
+      name,
+      title,
+      START,
+      async ({ store: raw, clock, raw: inspector }) => {
         const store = withoutScans(raw);
         await raw.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
         await raw.repository(CustomerCollection).insert(suiteCustomer('cust-2', clock.now()));
@@ -250,12 +247,10 @@ export function runInteractionSuite(options: InteractionSuiteOptions): void {
           expect(await snapshotStore(raw, inspector)).toEqual(before);
           return error;
         };
-        await body({ store, inspector, clock, contacts, tickets, refused });
-      } finally {
-        await options.dispose?.(raw);
-      }
-    });
-  };
+        return { store, inspector, clock, contacts, tickets, refused };
+      },
+      body,
+    );
 
   describe(`interactions: ${options.name}`, () => {
     test(

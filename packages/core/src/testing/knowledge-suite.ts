@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { FrontlineError } from '../errors/frontline-error';
 import type { ActorInput } from '../kernel/actor';
 import {
@@ -8,9 +8,10 @@ import {
   type SolvedTicketFactsInput,
 } from '../knowledge/article.schema';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { Store } from '../ports/storage';
+import { suiteCase } from './suite-harness';
 
 /** The names of the knowledge suite's tests, for {@link KnowledgeSuiteOptions.skip}. */
 export type KnowledgeSuiteTest =
@@ -169,23 +170,19 @@ const ids = (hits: readonly { article: { id: string } }[]) => hits.map((h) => h.
  * @category Testing
  */
 export function runKnowledgeSuite(options: KnowledgeSuiteOptions): void {
-  const test = (name: KnowledgeSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) => {
-    const reason = options.skip?.[name];
-    if (reason) {
-      it.skip(`${title} — skipped: ${reason}`, () => {});
-      return;
-    }
-    it(title, async () => {
-      const clock = createFixedClock('2026-03-02T08:00:00.000Z');
-      const store = await options.createStore({ clock });
-      try {
-        const kb = createKnowledgeBase({ store, clock, ids: createSequentialIds('kb') });
-        await body({ store, clock, kb });
-      } finally {
-        await options.dispose?.(store);
-      }
-    });
-  };
+  const test = (name: KnowledgeSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(
+      options,
+      name,
+      title,
+      '2026-03-02T08:00:00.000Z',
+      ({ store, clock }) => ({
+        store,
+        clock,
+        kb: createKnowledgeBase({ store, clock, ids: createSequentialIds('kb') }),
+      }),
+      body,
+    );
   const { writer, reviewer, writerWhoPublishes, outsider } = knowledgeActors;
 
   describe(`knowledge base: ${options.name}`, () => {

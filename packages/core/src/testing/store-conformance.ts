@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createAuditLog } from '../audit/audit-log';
 import { FrontlineError } from '../errors/frontline-error';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import type { Store, Stored } from '../ports/storage';
 import { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
+import { suiteCase } from './suite-harness';
 
 /**
  * Direct read-back of what an adapter stored, bypassing its repository code — so an adapter whose reads
@@ -86,22 +87,8 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<Fron
  * @category Testing
  */
 export function runStoreConformance(options: StoreConformanceOptions): void {
-  const test = (name: ConformanceTest, title: string, body: (ctx: Ctx) => Promise<void>) => {
-    const reason = options.skip?.[name];
-    if (reason) {
-      it.skip(`${title} — skipped: ${reason}`, () => {});
-      return;
-    }
-    it(title, async () => {
-      const clock = createFixedClock('2026-01-05T08:00:00.000Z');
-      const store = await options.createStore({ clock });
-      try {
-        await body({ store, clock, raw: options.raw?.(store) });
-      } finally {
-        await options.dispose?.(store);
-      }
-    });
-  };
+  const test = (name: ConformanceTest, title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(options, name, title, '2026-01-05T08:00:00.000Z', (base) => base, body);
 
   describe(`storage conformance: ${options.name}`, () => {
     test(

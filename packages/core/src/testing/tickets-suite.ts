@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { CustomerCollection } from '../customers/customer-collections';
 import type { FrontlineError } from '../errors/frontline-error';
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import { hungarianCalendarDefinition } from '../kernel/business-calendar-hungary';
-import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { Store } from '../ports/storage';
 import type { SlaPolicyInput } from '../tickets/sla.schema';
@@ -19,6 +19,7 @@ import {
   withoutScans,
 } from './interactions-suite';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import { suiteCase } from './suite-harness';
 
 /** The names of the ticket suite's tests, for {@link TicketSuiteOptions.skip}. */
 export type TicketSuiteTest =
@@ -123,61 +124,47 @@ const DAY = 24 * H;
  * @category Testing
  */
 export function runTicketSuite(options: TicketSuiteOptions): void {
-  const test = (
-    name: TicketSuiteTest,
-    title: string,
-    body: (ctx: Ctx) => Promise<void>,
-    timeout?: number,
-  ) => {
-    const reason = options.skip?.[name];
-    if (reason) {
-      it.skip(`${title} — skipped: ${reason}`, () => {});
-      return;
-    }
-    it(
+  const test = (name: TicketSuiteTest, title: string, body: (ctx: Ctx) => Promise<void>, timeout?: number) =>
+    suiteCase(
+      options,
+      name,
       title,
-      async () => {
-        const clock = createFixedClock(START);
-        const raw = await options.createStore({ clock });
-        const inspector = options.raw?.(raw);
-        try {
-          const store = withoutScans(raw);
-          await raw.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
-          await raw.repository(CustomerCollection).insert(suiteCustomer('cust-2', clock.now()));
-          const ids = createSequentialIds('ts');
-          const tickets = createTicketService({
-            store,
-            clock,
-            ids,
-            defaultSlaPolicyId: 'hotline',
-            reopenWindowMs: 7 * DAY,
-          });
-          const contacts = createInteractionService({ store, clock, ids });
-          await tickets.saveSlaPolicy({ actor: A.supervisor, policy: suiteSlaPolicy() });
-          const refused = async (promise: () => Promise<unknown>, code: string) => {
-            const before = await snapshotStore(raw, inspector);
-            const error = await expectFrontlineError(promise(), code);
-            expect(await snapshotStore(raw, inspector)).toEqual(before);
-            return error;
-          };
-          const open = async (overrides: Record<string, unknown> = {}) =>
-            (
-              await tickets.openTicket({
-                actor: A.agent,
-                customerId: 'cust-1',
-                subject: 'Nincs internet hétfő óta',
-                category: 'network',
-                ...overrides,
-              })
-            ).ticket.id;
-          await body({ store, raw, inspector, clock, tickets, contacts, refused, open });
-        } finally {
-          await options.dispose?.(raw);
-        }
+      START,
+      async ({ store: raw, clock, raw: inspector }) => {
+        const store = withoutScans(raw);
+        await raw.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
+        await raw.repository(CustomerCollection).insert(suiteCustomer('cust-2', clock.now()));
+        const ids = createSequentialIds('ts');
+        const tickets = createTicketService({
+          store,
+          clock,
+          ids,
+          defaultSlaPolicyId: 'hotline',
+          reopenWindowMs: 7 * DAY,
+        });
+        const contacts = createInteractionService({ store, clock, ids });
+        await tickets.saveSlaPolicy({ actor: A.supervisor, policy: suiteSlaPolicy() });
+        const refused = async (promise: () => Promise<unknown>, code: string) => {
+          const before = await snapshotStore(raw, inspector);
+          const error = await expectFrontlineError(promise(), code);
+          expect(await snapshotStore(raw, inspector)).toEqual(before);
+          return error;
+        };
+        const open = async (overrides: Record<string, unknown> = {}) =>
+          (
+            await tickets.openTicket({
+              actor: A.agent,
+              customerId: 'cust-1',
+              subject: 'Nincs internet hétfő óta',
+              category: 'network',
+              ...overrides,
+            })
+          ).ticket.id;
+        return { store, raw, inspector, clock, tickets, contacts, refused, open };
       },
+      body,
       timeout,
     );
-  };
 
   describe(`tickets: ${options.name}`, () => {
     test(

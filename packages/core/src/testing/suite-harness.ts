@@ -1,0 +1,53 @@
+import { it } from 'vitest';
+import { createFixedClock, type FixedClock } from '../ports/clock';
+import type { Store } from '../ports/storage';
+import type { RawInspector } from './store-conformance';
+
+/** The adapter hooks every suite takes (the shape of `StoreConformanceOptions`). */
+export interface SuiteHooks<N extends string> {
+  createStore: (context: { clock: FixedClock }) => Promise<Store> | Store;
+  raw?: (store: Store) => RawInspector;
+  dispose?: (store: Store) => Promise<void> | void;
+  skip?: Partial<Record<N, string>>;
+}
+
+/** What every suite case starts from: a fresh store, its clock and (when the adapter gives one) its raw inspector. */
+export interface SuiteBase {
+  store: Store;
+  clock: FixedClock;
+  raw: RawInspector | undefined;
+}
+
+/**
+ * Registers one suite case: skipped with its written reason when the adapter asks, else run on a fresh store
+ * whose clock starts at `start`, with `setup` building the case's services, and the store disposed afterwards
+ * whatever happens.
+ */
+export function suiteCase<N extends string, C>(
+  hooks: SuiteHooks<N>,
+  name: N | undefined,
+  title: string,
+  start: string,
+  setup: (base: SuiteBase) => Promise<C> | C,
+  body: (context: C) => Promise<void>,
+  timeout?: number,
+): void {
+  const reason = name === undefined ? undefined : hooks.skip?.[name];
+  if (reason) {
+    it.skip(`${title} — skipped: ${reason}`, () => {});
+    return;
+  }
+  it(
+    title,
+    async () => {
+      const clock = createFixedClock(start);
+      const store = await hooks.createStore({ clock });
+      try {
+        await body(await setup({ store, clock, raw: hooks.raw?.(store) }));
+      } finally {
+        await hooks.dispose?.(store);
+      }
+    },
+    timeout,
+  );
+}
