@@ -37,10 +37,10 @@ export {
 } from './knowledge-suite';
 export {
   type ConformanceTest,
-  type RawInspector,
   runStoreConformance,
   type StoreConformanceOptions,
 } from './store-conformance';
+export type { RawInspector } from './suite-harness';
 export {
   runTicketSuite,
   suiteSlaPolicy,

@@ -4,20 +4,9 @@ import { FrontlineError } from '../errors/frontline-error';
 import type { FixedClock } from '../ports/clock';
 import type { Store, Stored } from '../ports/storage';
 import { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
-import { suiteCase } from './suite-harness';
+import { type RawInspector, suiteCase } from './suite-harness';
 
-/**
- * Direct read-back of what an adapter stored, bypassing its repository code — so an adapter whose reads
- * and writes are wrong in the same way still fails (the lesson of Auth.js's adapter tests).
- */
-export interface RawInspector {
-  /** The stored row of `collection` with this id, decoded from JSON; `undefined` when there is none. */
-  readEntity(collection: string, id: string): Promise<{ version: number; data: unknown } | undefined>;
-  /** How many outbox messages are stored, in any status. */
-  countOutbox(): Promise<number>;
-  /** How many audit entries are stored. */
-  countAudit(): Promise<number>;
-}
+export type { RawInspector } from './suite-harness';
 
 /** The names of the suite's tests, for {@link StoreConformanceOptions.skip}. */
 export type ConformanceTest =

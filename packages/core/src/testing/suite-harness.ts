@@ -1,7 +1,19 @@
 import { it } from 'vitest';
 import { createFixedClock, type FixedClock } from '../ports/clock';
 import type { Store } from '../ports/storage';
-import type { RawInspector } from './store-conformance';
+
+/**
+ * Direct read-back of what an adapter stored, bypassing its repository code — so an adapter whose reads
+ * and writes are wrong in the same way still fails (the lesson of Auth.js's adapter tests).
+ */
+export interface RawInspector {
+  /** The stored row of `collection` with this id, decoded from JSON; `undefined` when there is none. */
+  readEntity(collection: string, id: string): Promise<{ version: number; data: unknown } | undefined>;
+  /** How many outbox messages are stored, in any status. */
+  countOutbox(): Promise<number>;
+  /** How many audit entries are stored. */
+  countAudit(): Promise<number>;
+}
 
 /** The adapter hooks every suite takes (the shape of `StoreConformanceOptions`). */
 export interface SuiteHooks<N extends string> {
