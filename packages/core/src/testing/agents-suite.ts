@@ -12,7 +12,7 @@ import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
-import { suiteCase } from './suite-harness';
+import { snapshotCollections, suiteCase } from './suite-harness';
 
 /**
  * Marks the promises in a list (or in the first slot of list entries) as handled, so a call list built up
@@ -50,23 +50,6 @@ const collections = [
   NoticeCollection,
   NoticeAcknowledgementCollection,
 ] as unknown as CollectionDefinition<{ id: string }>[];
-
-/** Every row with its version, the audit head and the outbox: what a failed command must leave as it was. */
-async function snapshot(store: Store, raw: RawInspector | undefined): Promise<unknown> {
-  const rows: Record<string, unknown[]> = {};
-  for (const c of collections) {
-    rows[c.name] = [];
-    for await (const row of store.repository(c).scan()) rows[c.name]!.push(JSON.parse(JSON.stringify(row)));
-  }
-  const head = await store.audit.head();
-  return {
-    rows,
-    counts: await Promise.all(collections.map((c) => store.repository(c).count())),
-    audit: head ? { seq: head.seq, hash: head.hash } : null,
-    outbox: await store.outbox.stats(),
-    raw: raw ? { audit: await raw.countAudit(), outbox: await raw.countOutbox() } : null,
-  };
-}
 
 interface Ctx {
   store: Store;
@@ -107,8 +90,8 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
       async ({ store, clock, raw }) => {
         const agents = createAgentService({ store, clock, ids: createSequentialIds('g') });
         const unchanged = async () => {
-          const before = await snapshot(store, raw);
-          return async () => expect(await snapshot(store, raw)).toEqual(before);
+          const before = await snapshotCollections(store, collections, raw);
+          return async () => expect(await snapshotCollections(store, collections, raw)).toEqual(before);
         };
         const hire = async (id: string, roleIds: string[]) => {
           await agents.createAgent({

@@ -15,7 +15,7 @@ import type { FixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
 import { type CollectionDefinition, defineCollection, type Store } from '../ports/storage';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
-import { suiteCase } from './suite-harness';
+import { snapshotCollections, suiteCase } from './suite-harness';
 
 /**
  * Marks the promises in a list (or in the first slot of list entries) as handled, so a call list built up
@@ -154,27 +154,6 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<Fron
   throw new Error(`expected the call to fail with ${code}, but it succeeded`);
 }
 
-/** Everything a failed command must leave as it was: every row with its version, the audit head, the outbox. */
-async function snapshot(
-  store: Store,
-  collections: readonly CollectionDefinition<{ id: string }>[],
-  raw: RawInspector | undefined,
-): Promise<unknown> {
-  const rows: Record<string, unknown[]> = {};
-  for (const c of collections) {
-    rows[c.name] = [];
-    for await (const row of store.repository(c).scan()) rows[c.name]!.push(JSON.parse(JSON.stringify(row)));
-  }
-  const head = await store.audit.head();
-  return {
-    rows,
-    counts: await Promise.all(collections.map((c) => store.repository(c).count())),
-    audit: head ? { seq: head.seq, hash: head.hash } : null,
-    outbox: await store.outbox.stats(),
-    raw: raw ? { audit: await raw.countAudit(), outbox: await raw.countOutbox() } : null,
-  };
-}
-
 interface Ctx {
   store: Store;
   clock: FixedClock;
@@ -249,8 +228,8 @@ export function runCustomerSuite(options: DomainSuiteOptions): void {
           personalDataSources: [notesSource],
         });
         const unchanged = async () => {
-          const before = await snapshot(store, collections, raw);
-          return async () => expect(await snapshot(store, collections, raw)).toEqual(before);
+          const before = await snapshotCollections(store, collections, raw);
+          return async () => expect(await snapshotCollections(store, collections, raw)).toEqual(before);
         };
         return { store, clock, raw, customers, unchanged };
       },

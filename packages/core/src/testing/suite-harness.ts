@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { createFixedClock, type FixedClock } from '../ports/clock';
-import type { Store } from '../ports/storage';
+import type { CollectionDefinition, Store } from '../ports/storage';
 
 /**
  * Direct read-back of what an adapter stored, bypassing its repository code — so an adapter whose reads
@@ -62,4 +62,25 @@ export function suiteCase<N extends string, C>(
     },
     timeout,
   );
+}
+
+/** Everything a failed command must leave as it was: every row with its version, the audit head, the outbox. */
+export async function snapshotCollections(
+  store: Store,
+  collections: readonly CollectionDefinition<{ id: string }>[],
+  raw: RawInspector | undefined,
+): Promise<unknown> {
+  const rows: Record<string, unknown[]> = {};
+  for (const c of collections) {
+    rows[c.name] = [];
+    for await (const row of store.repository(c).scan()) rows[c.name]!.push(JSON.parse(JSON.stringify(row)));
+  }
+  const head = await store.audit.head();
+  return {
+    rows,
+    counts: await Promise.all(collections.map((c) => store.repository(c).count())),
+    audit: head ? { seq: head.seq, hash: head.hash } : null,
+    outbox: await store.outbox.stats(),
+    raw: raw ? { audit: await raw.countAudit(), outbox: await raw.countOutbox() } : null,
+  };
 }
