@@ -1,5 +1,9 @@
-import { it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../adapters/memory/memory-store';
+import { FrontlineError } from '../errors/frontline-error';
 import { createFixedClock, type FixedClock } from '../ports/clock';
+import { createSequentialIds, type IdGenerator } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
 
 /**
@@ -83,4 +87,44 @@ export async function snapshotCollections(
     outbox: await store.outbox.stats(),
     raw: raw ? { audit: await raw.countAudit(), outbox: await raw.countOutbox() } : null,
   };
+}
+
+/**
+ * Registers the two random-input checks every service factory must pass: any garbage to any method is a
+ * `FrontlineError` (never a `TypeError`) and stores nothing, and garbage ports are refused at creation.
+ */
+export function describeServiceUnderGarbage(
+  title: string,
+  create: (deps: { store: Store; clock: FixedClock; ids: IdGenerator }) => object,
+  numRuns = 100,
+): void {
+  describe(`${title} on random input`, () => {
+    it('answers any garbage with a FrontlineError, never a TypeError, and stores nothing', async () => {
+      const clock = createFixedClock('2026-03-02T08:00:00Z');
+      const store = createMemoryStore({ clock });
+      const service = create({ store, clock, ids: createSequentialIds('r') });
+      const methods = Object.values(service).filter(
+        (m): m is (input: unknown) => Promise<unknown> => typeof m === 'function',
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.anything(), async (input) => {
+          for (const method of methods) {
+            try {
+              await method(input);
+            } catch (error) {
+              expect(FrontlineError.is(error), String(error)).toBe(true);
+            }
+          }
+        }),
+        { numRuns },
+      );
+      expect(await store.audit.head()).toBeUndefined();
+    });
+
+    it('refuses garbage ports at creation', () => {
+      for (const deps of [undefined, null, {}, { store: {}, clock: {}, ids: {} }]) {
+        expect(() => create(deps as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+      }
+    });
+  });
 }
