@@ -10,8 +10,6 @@
  * Candidates: the SDK with a warm calendar (its interval cache built by the run before) and with a calendar built
  * inside each run (compile and cache fill included). Every case first checks that baseline and SDK agree.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, getDay, lightFormat, set, startOfDay } from 'date-fns';
 import { type BenchCase, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import {
   addBusinessHours,
@@ -19,128 +17,30 @@ import {
   businessTimeBetween,
   createBusinessCalendar,
 } from '../src/kernel/business-calendar';
-import { WEEKDAYS } from '../src/kernel/business-calendar-definition';
-import { hungarianCalendarDefinition } from '../src/kernel/business-calendar-hungary';
+import {
+  createNaiveCalendar,
+  type NaiveCalendar,
+  random,
+  splitShiftDefinition,
+} from './fixtures/naive-calendar';
 
-const ZONE = 'Europe/Budapest';
 const HOUR = 3_600_000;
-const split = ['08:00-12:00', '12:30-16:30'];
-const definition = hungarianCalendarDefinition({
-  hours: {
-    monday: split,
-    tuesday: split,
-    wednesday: split,
-    thursday: split,
-    friday: ['08:00-12:00', '12:30-14:00'],
-  },
-});
-
-/** Deterministic inputs (mulberry32), so every run measures the same work. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const definition = splitShiftDefinition;
 
 const FROM = Date.UTC(2025, 0, 1);
 const TO = Date.UTC(2027, 10, 30);
 
-// --- the baseline: the straightforward date-fns way -------------------------------------------------------------
+// --- the baseline: the straightforward date-fns way (fixtures/naive-calendar.ts) -----------------------------
 
-type Hm = [startHour: number, startMinute: number, endHour: number, endMinute: number];
-const parse = (interval: string): Hm => interval.split(/[-:]/).map(Number) as Hm;
-/** getDay() order: Sunday first. */
-const weekly: Hm[][] = [6, 0, 1, 2, 3, 4, 5].map((i) =>
-  (definition.hours[WEEKDAYS[i] ?? 'monday'] ?? []).map((h) => parse(`${h.start}-${h.end}`)),
-);
-const holidays = new Set(definition.holidays);
-const extraDays = new Map(
-  definition.extraWorkingDays.map((d) => [
-    d.date,
-    typeof d.hours === 'string'
-      ? (weekly[(WEEKDAYS.indexOf(d.hours) + 1) % 7] ?? [])
-      : d.hours.map((h) => parse(`${h.start}-${h.end}`)),
-  ]),
-);
+const memoised = createNaiveCalendar({ memoise: true });
+const rebuilt = createNaiveCalendar({ memoise: false });
 
-function naiveIntervals(day: TZDate): [number, number][] {
-  const key = lightFormat(day, 'yyyy-MM-dd');
-  const hours = extraDays.get(key) ?? (holidays.has(key) ? [] : (weekly[getDay(day)] ?? []));
-  return hours.map(([sh, sm, eh, em]) => [
-    set(day, { hours: sh, minutes: sm, seconds: 0, milliseconds: 0 }).getTime(),
-    (eh === 24
-      ? addDays(day, 1)
-      : set(day, { hours: eh, minutes: em, seconds: 0, milliseconds: 0 })
-    ).getTime(),
-  ]);
+function naiveAddBusinessHours(baseline: NaiveCalendar, start: Date, hours: number): Date {
+  return new Date(baseline.add(start.getTime(), Math.round(hours * HOUR)));
 }
 
-/** The local midnight of a date and its working intervals, as instants. */
-type Day = { start: number; intervals: [number, number][] };
-type DayIntervals = (y: number, m: number, d: number) => Day;
-
-function buildDay(y: number, m: number, d: number): Day {
-  const midnight = startOfDay(new TZDate(y, m, d, ZONE));
-  return { start: midnight.getTime(), intervals: naiveIntervals(midnight) };
-}
-
-/** Rebuilds a date's intervals every time it is asked. */
-const rebuilt: DayIntervals = buildDay;
-
-const memo = new Map<string, Day>();
-/** Builds a date's intervals once. */
-const memoised: DayIntervals = (y, m, d) => {
-  const key = `${y}-${m}-${d}`;
-  let day = memo.get(key);
-  if (!day) {
-    day = buildDay(y, m, d);
-    memo.set(key, day);
-  }
-  return day;
-};
-
-/** Walks local dates from the date of `t`; the calendar date is stepped in UTC so no zone is involved. */
-function* localDates(t: number): Generator<[number, number, number]> {
-  const local = new TZDate(t, ZONE);
-  let date = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
-  for (;;) {
-    const day = new Date(date);
-    yield [day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()];
-    date = addDays(day, 1).getTime();
-  }
-}
-
-function naiveAddBusinessHours(intervalsOf: DayIntervals, start: Date, hours: number): Date {
-  let remaining = Math.round(hours * HOUR);
-  const cursor = start.getTime();
-  let days = 0;
-  for (const [y, m, d] of localDates(cursor)) {
-    for (const [from, to] of intervalsOf(y, m, d).intervals) {
-      const s = Math.max(from, cursor);
-      if (to <= s) continue;
-      if (remaining <= to - s) return new Date(s + remaining);
-      remaining -= to - s;
-    }
-    if (++days > 1000) break;
-  }
-  throw new Error('no working time within 1000 days');
-}
-
-function naiveBusinessTimeBetween(intervalsOf: DayIntervals, from: Date, to: Date): number {
-  let sum = 0;
-  const a = from.getTime();
-  const b = to.getTime();
-  for (const [y, m, d] of localDates(a)) {
-    const day = intervalsOf(y, m, d);
-    if (day.start >= b) break;
-    for (const [s, e] of day.intervals) sum += Math.max(0, Math.min(e, b) - Math.max(s, a));
-  }
-  return sum;
+function naiveBusinessTimeBetween(baseline: NaiveCalendar, from: Date, to: Date): number {
+  return baseline.between(from.getTime(), to.getTime());
 }
 
 // --- the cases -------------------------------------------------------------------------------------------------
@@ -169,7 +69,7 @@ function addHoursInputs(n: number, seed: number): { starts: Date[]; hours: Float
 
 function addHoursCase(
   n: number,
-  intervalsOf: DayIntervals,
+  intervalsOf: NaiveCalendar,
   label: string,
   withColdCandidate: boolean,
 ): BenchCase {

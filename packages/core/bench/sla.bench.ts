@@ -12,12 +12,8 @@
  * `resumeSlaClock`, so the closed segments are measured in the run too). The three must agree on a sample of
  * 20,000 tickets before anything is timed.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, getDay, lightFormat, set, startOfDay } from 'date-fns';
 import { type BenchCase, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import { type BusinessCalendar, createBusinessCalendar } from '../src/kernel/business-calendar';
-import { WEEKDAYS } from '../src/kernel/business-calendar-definition';
-import { hungarianCalendarDefinition } from '../src/kernel/business-calendar-hungary';
 import {
   pauseSlaClock,
   resumeSlaClock,
@@ -25,19 +21,10 @@ import {
   slaClockReaches,
   startSlaClock,
 } from '../src/tickets/sla-clock';
+import { createNaiveCalendar, random, splitShiftDefinition } from './fixtures/naive-calendar';
 
-const ZONE = 'Europe/Budapest';
 const MINUTE = 60_000;
-const split = ['08:00-12:00', '12:30-16:30'];
-const definition = hungarianCalendarDefinition({
-  hours: {
-    monday: split,
-    tuesday: split,
-    wednesday: split,
-    thursday: split,
-    friday: ['08:00-12:00', '12:30-14:00'],
-  },
-});
+const definition = splitShiftDefinition;
 
 /** Budgets in business minutes: [first response, resolution] by priority (urgent, high, normal, low). */
 const BUDGET_MINUTES: readonly (readonly [number, number])[] = [
@@ -47,100 +34,11 @@ const BUDGET_MINUTES: readonly (readonly [number, number])[] = [
   [240, 2400],
 ];
 
-/** Deterministic inputs (mulberry32), so every run measures the same work. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// --- the baseline: the straightforward date-fns way (fixtures/naive-calendar.ts), memoised by date ----------------
 
-// --- the baseline: the straightforward date-fns way -------------------------------------------------------------
-
-type Hm = [startHour: number, startMinute: number, endHour: number, endMinute: number];
-const parse = (start: string, end: string): Hm => [...start.split(':'), ...end.split(':')].map(Number) as Hm;
-/** getDay() order: Sunday first. */
-const weekly: Hm[][] = [6, 0, 1, 2, 3, 4, 5].map((i) =>
-  (definition.hours[WEEKDAYS[i] ?? 'monday'] ?? []).map((h) => parse(h.start, h.end)),
-);
-const holidays = new Set(definition.holidays);
-const extraDays = new Map(
-  definition.extraWorkingDays.map((d) => [
-    d.date,
-    typeof d.hours === 'string'
-      ? (weekly[(WEEKDAYS.indexOf(d.hours) + 1) % 7] ?? [])
-      : d.hours.map((h) => parse(h.start, h.end)),
-  ]),
-);
-
-/** A local date: its midnight and its working intervals, as instants. */
-interface Day {
-  start: number;
-  intervals: [number, number][];
-}
-
-const memo = new Map<string, Day>();
-
-function dayIntervals(y: number, m: number, d: number): Day {
-  const key = `${y}-${m}-${d}`;
-  let day = memo.get(key);
-  if (!day) {
-    const midnight = startOfDay(new TZDate(y, m, d, ZONE));
-    const date = lightFormat(midnight, 'yyyy-MM-dd');
-    const hours = extraDays.get(date) ?? (holidays.has(date) ? [] : (weekly[getDay(midnight)] ?? []));
-    day = {
-      start: midnight.getTime(),
-      intervals: hours.map(([sh, sm, eh, em]) => [
-        set(midnight, { hours: sh, minutes: sm, seconds: 0, milliseconds: 0 }).getTime(),
-        (eh === 24
-          ? addDays(midnight, 1)
-          : set(midnight, { hours: eh, minutes: em, seconds: 0, milliseconds: 0 })
-        ).getTime(),
-      ]),
-    };
-    memo.set(key, day);
-  }
-  return day;
-}
-
-/** The local dates from the one holding `t` onwards (stepped in UTC, so no zone is involved in the stepping). */
-function* localDays(t: number): Generator<Day> {
-  const local = new TZDate(t, ZONE);
-  let date = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate());
-  for (let n = 0; n < 1000; n++) {
-    const d = new Date(date);
-    yield dayIntervals(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-    date = addDays(d, 1).getTime();
-  }
-  throw new Error('no working time within 1000 days');
-}
-
-function naiveBetween(a: number, b: number): number {
-  let sum = 0;
-  for (const day of localDays(a)) {
-    if (day.start >= b) break;
-    for (const [s, e] of day.intervals) sum += Math.max(0, Math.min(e, b) - Math.max(s, a));
-  }
-  return sum;
-}
-
-/** The earliest instant by which `ms > 0` of working time has passed since `t`. */
-function naiveAdd(t: number, ms: number): number {
-  let remaining = ms;
-  for (const day of localDays(t)) {
-    for (const [from, to] of day.intervals) {
-      const s = Math.max(from, t);
-      if (to <= s) continue;
-      if (remaining <= to - s) return s + remaining;
-      remaining -= to - s;
-    }
-  }
-  throw new Error('unreachable');
-}
+const baseline = createNaiveCalendar({ memoise: true });
+const naiveAdd = (t: number, ms: number) => baseline.add(t, ms);
+const naiveBetween = (a: number, b: number) => baseline.between(a, b);
 
 /** The due instant of a ticket whose clock ran in `[open, pause)` and `[resume, …)` (or from `open` only). */
 function naiveDue(open: number, pause: number, resume: number, budget: number): number {
