@@ -114,6 +114,14 @@ export {
 export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } from './kernel/phone';
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
+export {
+  defineMachine,
+  type Machine,
+  type MachineDefinition,
+  type MachineDescription,
+  type MachineGuard,
+  type MachineTransition,
+} from './kit/define-machine';
 export * from './knowledge';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';

@@ -38,6 +38,7 @@ export { BuiltInRoles, Role, RoleCollection, RoleId, type RoleInput } from './ro
 export {
   AgentSessionTransitions,
   AgentState,
+  agentSessionMachine,
   availableSessionCommands,
   nextAgentState,
   SessionCommand,

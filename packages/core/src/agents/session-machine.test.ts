@@ -49,7 +49,9 @@ describe('agent session state machine', () => {
     expect(() => nextAgentState('available', 'take_call', { unreadMandatoryNotices: 2 })).toThrow(
       expect.objectContaining({
         code: 'INVALID_TRANSITION',
-        details: expect.objectContaining({ guard: 'mandatory_notices_read' }),
+        details: expect.objectContaining({
+          failedGuards: [expect.stringMatching(/^mandatory_notices_read: /)],
+        }),
       }),
     );
     expect(availableSessionCommands('available', { unreadMandatoryNotices: 1 })).toEqual([
@@ -78,7 +80,7 @@ describe('agent session state machine', () => {
         let state: AgentState = 'logged_out';
         for (const [c, n] of steps) {
           const row = AgentSessionTransitions.find((t) => t.from === state && t.command === c);
-          const allowed = row !== undefined && (row.guard === undefined || n === 0);
+          const allowed = row !== undefined && (row.guards.length === 0 || n === 0);
           try {
             const next = nextAgentState(state, c, { unreadMandatoryNotices: n });
             expect(allowed).toBe(true);

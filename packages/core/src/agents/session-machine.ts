@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { InvalidTransitionError } from '../errors/frontline-error';
-import { parseInput } from '../errors/validate';
+import { defineMachine, type MachineTransition } from '../kit/define-machine';
 
 /**
  * Where an agent is in the working day: `logged_out`, `available` (ready for a contact), `on_call` (handling
@@ -37,16 +36,13 @@ export const SessionGuard = z.enum(['mandatory_notices_read']);
 export type SessionGuard = z.infer<typeof SessionGuard>;
 
 /**
- * One row of the agent-session state machine.
+ * One row of the agent-session state machine (any logged-in agent may move their own session: no permission).
  * @category Agents
  */
-export interface SessionTransition {
-  readonly from: AgentState;
-  readonly command: SessionCommand;
-  readonly to: AgentState;
-  /** A condition that must hold, if any. */
-  readonly guard?: SessionGuard;
-}
+export type SessionTransition = MachineTransition<AgentState, SessionCommand, SessionGuard>;
+
+const row = (from: AgentState, command: SessionCommand, to: AgentState, guards: SessionGuard[] = []) =>
+  Object.freeze({ from, command, to, guards: Object.freeze(guards), permission: null });
 
 /**
  * The agent-session state machine as data (state × command → state, with guards); hosts may draw it.
@@ -55,42 +51,52 @@ export interface SessionTransition {
  * @category Agents
  */
 export const AgentSessionTransitions: readonly SessionTransition[] = Object.freeze([
-  { from: 'logged_out', command: 'login', to: 'available' },
-  { from: 'available', command: 'take_call', to: 'on_call', guard: 'mandatory_notices_read' },
-  { from: 'on_call', command: 'end_call', to: 'wrap_up' },
-  { from: 'wrap_up', command: 'end_wrap_up', to: 'available' },
-  { from: 'available', command: 'start_break', to: 'break' },
-  { from: 'wrap_up', command: 'start_break', to: 'break' },
-  { from: 'break', command: 'end_break', to: 'available' },
-  { from: 'available', command: 'logout', to: 'logged_out' },
-  { from: 'wrap_up', command: 'logout', to: 'logged_out' },
-  { from: 'break', command: 'logout', to: 'logged_out' },
-] as const);
+  row('logged_out', 'login', 'available'),
+  row('available', 'take_call', 'on_call', ['mandatory_notices_read']),
+  row('on_call', 'end_call', 'wrap_up'),
+  row('wrap_up', 'end_wrap_up', 'available'),
+  row('available', 'start_break', 'break'),
+  row('wrap_up', 'start_break', 'break'),
+  row('break', 'end_break', 'available'),
+  row('available', 'logout', 'logged_out'),
+  row('wrap_up', 'logout', 'logged_out'),
+  row('break', 'logout', 'logged_out'),
+]);
 
 /**
  * What the guards look at.
  * @category Agents
  */
-export const SessionGuardContext = z.object({
-  /** Mandatory notices pending since login and not yet acknowledged. */
-  unreadMandatoryNotices: z.number().int().min(0).default(0),
-});
+export const SessionGuardContext = z
+  .object({
+    /** Mandatory notices pending since login and not yet acknowledged. */
+    unreadMandatoryNotices: z.number().int().min(0).default(0),
+  })
+  .default({ unreadMandatoryNotices: 0 });
 /** @category Agents */
 export type SessionGuardContext = z.input<typeof SessionGuardContext>;
 
-const guards: Record<SessionGuard, (context: z.output<typeof SessionGuardContext>) => boolean> = {
-  mandatory_notices_read: (c) => c.unreadMandatoryNotices === 0,
-};
-
-const NextInput = z.object({
-  state: AgentState,
-  command: SessionCommand,
-  context: SessionGuardContext.default({ unreadMandatoryNotices: 0 }),
+/**
+ * The agent-session machine on the one engine of the kit.
+ * @category Agents
+ */
+export const agentSessionMachine = defineMachine({
+  name: 'agent_session',
+  states: AgentState,
+  commands: SessionCommand,
+  context: SessionGuardContext,
+  guards: {
+    mandatory_notices_read: {
+      description: 'every mandatory notice pending since login has been acknowledged',
+      test: (c) => c.unreadMandatoryNotices === 0,
+    },
+  },
+  transitions: AgentSessionTransitions,
 });
 
 /**
  * The state `command` leads to from `state`, or an `InvalidTransitionError` naming both (and the failed
- * guard in `details.guard`).
+ * guard in `details.failedGuards`).
  * @example
  * nextAgentState('available', 'take_call') // 'on_call'
  * nextAgentState('on_call', 'logout')      // throws InvalidTransitionError
@@ -101,15 +107,7 @@ export function nextAgentState(
   command: SessionCommand,
   context?: SessionGuardContext,
 ): AgentState {
-  const input = parseInput(NextInput, { state, command, context }, 'session transition');
-  const row = AgentSessionTransitions.find((t) => t.from === input.state && t.command === input.command);
-  if (!row) throw new InvalidTransitionError('agent_session', input.state, input.command);
-  if (row.guard && !guards[row.guard](input.context)) {
-    throw new InvalidTransitionError('agent_session', input.state, input.command, {
-      details: { guard: row.guard, ...input.context },
-    });
-  }
-  return row.to;
+  return agentSessionMachine.decide(state, command, context).to;
 }
 
 /**
@@ -118,8 +116,5 @@ export function nextAgentState(
  * @category Agents
  */
 export function availableSessionCommands(state: AgentState, context?: SessionGuardContext): SessionCommand[] {
-  const input = parseInput(NextInput, { state, command: 'login', context }, 'session state');
-  return AgentSessionTransitions.filter(
-    (t) => t.from === input.state && (t.guard === undefined || guards[t.guard](input.context)),
-  ).map((t) => t.command);
+  return agentSessionMachine.available(state, context);
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type KnownPermission, Permissions } from '../agents/permissions';
-import { InvalidTransitionError } from '../errors/frontline-error';
-import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
+import { defineMachine, type MachineGuard } from '../kit/define-machine';
 import { ComplaintCommand, ComplaintStatus } from './complaint.schema';
 
 /**
@@ -30,25 +29,21 @@ export type ComplaintGuardContext = z.output<typeof ComplaintGuardContext>;
  * The guards of the complaint table, by name: what each requires (for people) and the test (for the machine).
  * @category Complaints
  */
-export const COMPLAINT_GUARDS: Readonly<
-  Record<
-    ComplaintGuardName,
-    { readonly description: string; readonly test: (context: ComplaintGuardContext) => boolean }
-  >
-> = Object.freeze({
-  within_authority: {
-    description: "the compensation is within the proposer's authority",
-    test: (c) => !c.aboveAuthority,
-  },
-  above_authority: {
-    description: "the compensation is above the proposer's authority",
-    test: (c) => c.aboveAuthority,
-  },
-  within_reopen_window: {
-    description: 'the complaint was closed no longer ago than the reopen window',
-    test: (c) => c.closedAt !== null && c.now.getTime() - c.closedAt.getTime() <= c.reopenWindowMs,
-  },
-});
+export const COMPLAINT_GUARDS: Readonly<Record<ComplaintGuardName, MachineGuard<ComplaintGuardContext>>> =
+  Object.freeze({
+    within_authority: {
+      description: "the compensation is within the proposer's authority",
+      test: (c) => !c.aboveAuthority,
+    },
+    above_authority: {
+      description: "the compensation is above the proposer's authority",
+      test: (c) => c.aboveAuthority,
+    },
+    within_reopen_window: {
+      description: 'the complaint was closed no longer ago than the reopen window',
+      test: (c) => c.closedAt !== null && c.now.getTime() - c.closedAt.getTime() <= c.reopenWindowMs,
+    },
+  });
 
 /**
  * One row of the complaint table: in `from`, `command` leads to `to` when every guard holds, for an actor
@@ -102,6 +97,20 @@ export const COMPLAINT_TRANSITIONS: readonly ComplaintTransition[] = Object.free
 ]);
 
 /**
+ * The complaint state machine: {@link COMPLAINT_TRANSITIONS} on the one engine of the kit (`decide`, `can`,
+ * `available`, `describe`, `toMermaid`).
+ * @category Complaints
+ */
+export const complaintMachine = defineMachine({
+  name: 'complaint',
+  states: ComplaintStatus,
+  commands: ComplaintCommand,
+  context: ComplaintGuardContext,
+  guards: COMPLAINT_GUARDS,
+  transitions: COMPLAINT_TRANSITIONS,
+});
+
+/**
  * Picks the row of {@link COMPLAINT_TRANSITIONS} for `command` in `state`: the first whose guards all hold.
  * Throws an `InvalidTransitionError` naming the state and command otherwise (`details.failedGuards` says which
  * guards failed when rows exist).
@@ -109,22 +118,8 @@ export const COMPLAINT_TRANSITIONS: readonly ComplaintTransition[] = Object.free
  * decideComplaintTransition('under_investigation', 'decide', { aboveAuthority: true, closedAt: null, now, reopenWindowMs: 0 }).to // 'awaiting_approval'
  * @category Complaints
  */
-export function decideComplaintTransition(
+export const decideComplaintTransition: (
   state: ComplaintStatus,
   command: ComplaintCommand,
   context: ComplaintGuardContext,
-): ComplaintTransition {
-  const from = parseInput(ComplaintStatus, state, 'complaint status');
-  const cmd = parseInput(ComplaintCommand, command, 'complaint command');
-  const ctx = parseInput(ComplaintGuardContext, context, 'guard context');
-  const candidates = COMPLAINT_TRANSITIONS.filter((t) => t.from === from && t.command === cmd);
-  const failedGuards: string[] = [];
-  for (const candidate of candidates) {
-    const failed = candidate.guards.filter((g) => !COMPLAINT_GUARDS[g].test(ctx));
-    if (failed.length === 0) return candidate;
-    failedGuards.push(...failed.map((g) => `${g}: ${COMPLAINT_GUARDS[g].description}`));
-  }
-  throw new InvalidTransitionError('complaint', from, cmd, {
-    details: candidates.length === 0 ? {} : { failedGuards: [...new Set(failedGuards)] },
-  });
-}
+) => ComplaintTransition = complaintMachine.decide;

@@ -69,6 +69,7 @@ export {
   ComplaintGuardContext,
   type ComplaintGuardName,
   type ComplaintTransition,
+  complaintMachine,
   decideComplaintTransition,
 } from './complaint-machine';
 export {

@@ -29,7 +29,7 @@ describe('knowledge article machine', () => {
     for (const command of ['approve', 'reject'] as const) {
       expect(articleTransition('in_review', command)).toMatchObject({
         permission: 'knowledge.publish',
-        guard: 'reviewer-is-not-author',
+        fourEyes: true,
       });
     }
   });

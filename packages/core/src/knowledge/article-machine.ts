@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { InvalidTransitionError } from '../errors/frontline-error';
-import { parseInput } from '../errors/validate';
+import type { InvalidTransitionError } from '../errors/frontline-error';
+import { defineMachine, type MachineTransition } from '../kit/define-machine';
 import { KnowledgeArticleStatus } from './article.schema';
 
 /**
@@ -14,23 +14,30 @@ export type KnowledgeArticleCommand = z.infer<typeof KnowledgeArticleCommand>;
 
 /**
  * One row of the article state machine: in `from`, `command` leads to `to`, for an actor holding
- * `permission` (`null`: any identified actor) and passing `guard` when one is named.
+ * `permission` (`null`: any identified actor). `fourEyes`: the actor may not be the article's author — the
+ * knowledge base refuses an author's own review as `FORBIDDEN` (an authorization rule, so it is not a guard).
  * @category Knowledge
  */
-export interface KnowledgeArticleTransition {
-  readonly from: KnowledgeArticleStatus;
-  readonly command: KnowledgeArticleCommand;
-  readonly to: KnowledgeArticleStatus;
+export interface KnowledgeArticleTransition
+  extends MachineTransition<KnowledgeArticleStatus, KnowledgeArticleCommand, never> {
   readonly permission: 'knowledge.write' | 'knowledge.publish' | null;
-  /** `reviewer-is-not-author`: the actor may not be the article's author (four-eyes review). */
-  readonly guard: 'reviewer-is-not-author' | null;
+  readonly fourEyes: boolean;
 }
+
+const row = (
+  from: KnowledgeArticleStatus,
+  command: KnowledgeArticleCommand,
+  to: KnowledgeArticleStatus,
+  permission: KnowledgeArticleTransition['permission'],
+  fourEyes = false,
+): KnowledgeArticleTransition =>
+  Object.freeze({ from, command, to, permission, fourEyes, guards: Object.freeze([]) });
 
 /**
  * The article review cycle as data — draft → in_review → published → archived, back to draft on rejection —
  * so a host can draw it or list what a user may do next:
  *
- * | from | command | to | permission | guard |
+ * | from | command | to | permission | four-eyes |
  * |---|---|---|---|---|
  * | draft | edit | draft | knowledge.write | |
  * | draft | submit | in_review | knowledge.write | |
@@ -42,30 +49,31 @@ export interface KnowledgeArticleTransition {
  * @category Knowledge
  */
 export const KNOWLEDGE_ARTICLE_TRANSITIONS: readonly KnowledgeArticleTransition[] = Object.freeze([
-  { from: 'draft', command: 'edit', to: 'draft', permission: 'knowledge.write', guard: null },
-  { from: 'draft', command: 'submit', to: 'in_review', permission: 'knowledge.write', guard: null },
-  { from: 'draft', command: 'archive', to: 'archived', permission: 'knowledge.write', guard: null },
-  {
-    from: 'in_review',
-    command: 'approve',
-    to: 'published',
-    permission: 'knowledge.publish',
-    guard: 'reviewer-is-not-author',
-  },
-  {
-    from: 'in_review',
-    command: 'reject',
-    to: 'draft',
-    permission: 'knowledge.publish',
-    guard: 'reviewer-is-not-author',
-  },
-  { from: 'published', command: 'vote', to: 'published', permission: null, guard: null },
-  { from: 'published', command: 'archive', to: 'archived', permission: 'knowledge.publish', guard: null },
-] satisfies KnowledgeArticleTransition[]);
+  row('draft', 'edit', 'draft', 'knowledge.write'),
+  row('draft', 'submit', 'in_review', 'knowledge.write'),
+  row('draft', 'archive', 'archived', 'knowledge.write'),
+  row('in_review', 'approve', 'published', 'knowledge.publish', true),
+  row('in_review', 'reject', 'draft', 'knowledge.publish', true),
+  row('published', 'vote', 'published', null),
+  row('published', 'archive', 'archived', 'knowledge.publish'),
+]);
+
+/**
+ * The article machine on the one engine of the kit. It has no guards, so its context is empty.
+ * @category Knowledge
+ */
+export const knowledgeArticleMachine = defineMachine({
+  name: 'knowledge article',
+  states: KnowledgeArticleStatus,
+  commands: KnowledgeArticleCommand,
+  context: z.object({}).strict().default({}),
+  guards: {},
+  transitions: KNOWLEDGE_ARTICLE_TRANSITIONS,
+});
 
 /**
  * The transition `command` takes in `status`, or an {@link InvalidTransitionError} naming both.
- * Pure: it checks neither permissions nor guards (the knowledge base does, with the actor in hand).
+ * Pure: it checks neither permissions nor the four-eyes rule (the knowledge base does, with the actor in hand).
  * @example articleTransition('in_review', 'approve').to // 'published'
  * @category Knowledge
  */
@@ -73,11 +81,7 @@ export function articleTransition(
   status: KnowledgeArticleStatus,
   command: KnowledgeArticleCommand,
 ): KnowledgeArticleTransition {
-  const from = parseInput(KnowledgeArticleStatus, status, 'article status');
-  const cmd = parseInput(KnowledgeArticleCommand, command, 'article command');
-  const row = KNOWLEDGE_ARTICLE_TRANSITIONS.find((t) => t.from === from && t.command === cmd);
-  if (!row) throw new InvalidTransitionError('knowledge article', from, cmd);
-  return row;
+  return knowledgeArticleMachine.decide(status, command, undefined);
 }
 
 /**
@@ -86,6 +90,5 @@ export function articleTransition(
  * @category Knowledge
  */
 export function allowedArticleCommands(status: KnowledgeArticleStatus): KnowledgeArticleCommand[] {
-  const from = parseInput(KnowledgeArticleStatus, status, 'article status');
-  return KNOWLEDGE_ARTICLE_TRANSITIONS.filter((t) => t.from === from).map((t) => t.command);
+  return knowledgeArticleMachine.available(status, undefined);
 }

@@ -27,6 +27,7 @@ export {
   KNOWLEDGE_ARTICLE_TRANSITIONS,
   KnowledgeArticleCommand,
   type KnowledgeArticleTransition,
+  knowledgeArticleMachine,
 } from './article-machine';
 export { foldText, KNOWLEDGE_STOP_WORDS, searchTerms } from './fold-text';
 export { helpfulnessBoost, wilsonLowerBound } from './helpfulness';

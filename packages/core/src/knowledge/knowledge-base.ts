@@ -311,7 +311,7 @@ export function createKnowledgeBase(deps: ServiceDeps): KnowledgeBase {
       }
       const row = articleTransition(stored.data.status, command);
       if (row.permission !== null) requirePermission(actor, row.permission);
-      if (row.guard === 'reviewer-is-not-author' && actor.id === stored.data.authorId) {
+      if (row.fourEyes && actor.id === stored.data.authorId) {
         throw new ForbiddenError(
           `${actor.id} wrote this article and may not review it; another reviewer must.`,
           {

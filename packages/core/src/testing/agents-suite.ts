@@ -345,7 +345,10 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
         agents.changeAgentState({ actor, agentId: 'agent-1', command: 'take_call' }),
         'INVALID_TRANSITION',
       );
-      expect(held.details).toMatchObject({ guard: 'mandatory_notices_read', unreadMandatoryNotices: 1 });
+      expect(held.details).toMatchObject({
+        failedGuards: [expect.stringMatching(/^mandatory_notices_read: /)],
+        context: { unreadMandatoryNotices: 1 },
+      });
       await check();
       clock.advance(2 * minute);
       const ack = await agents.acknowledgeNotice({ actor, noticeId: outage.notice.id });

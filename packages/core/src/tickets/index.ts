@@ -60,6 +60,7 @@ export {
   TicketGuardContext,
   type TicketGuardName,
   type TicketTransition,
+  ticketMachine,
 } from './ticket-machine';
 export {
   createTicketService,

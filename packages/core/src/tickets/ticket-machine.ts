@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { type KnownPermission, Permissions } from '../agents/permissions';
-import { FrontlineError, InvalidTransitionError } from '../errors/frontline-error';
-import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
+import { defineMachine, type MachineGuard } from '../kit/define-machine';
 import { TicketCommand, TicketStatus, TicketTier } from './ticket-fields';
 
 /**
@@ -29,19 +28,15 @@ export type TicketGuardContext = z.output<typeof TicketGuardContext>;
  * The guards of the ticket table, by name: what each requires (for people) and the test (for the machine).
  * @category Tickets
  */
-export const TICKET_GUARDS: Readonly<
-  Record<
-    TicketGuardName,
-    { readonly description: string; readonly test: (context: TicketGuardContext) => boolean }
-  >
-> = Object.freeze({
-  tier_l1: { description: 'the ticket is at first level (L1)', test: (c) => c.tier === 'L1' },
-  tier_l2: { description: 'the ticket is at second level (L2)', test: (c) => c.tier === 'L2' },
-  within_reopen_window: {
-    description: 'the ticket was closed no longer ago than the reopen window',
-    test: (c) => c.closedAt !== null && c.now.getTime() - c.closedAt.getTime() <= c.reopenWindowMs,
-  },
-});
+export const TICKET_GUARDS: Readonly<Record<TicketGuardName, MachineGuard<TicketGuardContext>>> =
+  Object.freeze({
+    tier_l1: { description: 'the ticket is at first level (L1)', test: (c) => c.tier === 'L1' },
+    tier_l2: { description: 'the ticket is at second level (L2)', test: (c) => c.tier === 'L2' },
+    within_reopen_window: {
+      description: 'the ticket was closed no longer ago than the reopen window',
+      test: (c) => c.closedAt !== null && c.now.getTime() - c.closedAt.getTime() <= c.reopenWindowMs,
+    },
+  });
 
 /**
  * One row of the ticket table: in state `from`, command `command` leads to `to` when every guard holds, for an
@@ -144,6 +139,20 @@ export const TICKET_COMMANDS_NEEDING_REASON: readonly TicketCommand[] = Object.f
 ]);
 
 /**
+ * The ticket state machine: {@link TICKET_TRANSITIONS} on the one engine of the kit (`decide`, `can`,
+ * `available`, `describe`, `toMermaid`).
+ * @category Tickets
+ */
+export const ticketMachine = defineMachine({
+  name: 'ticket',
+  states: TicketStatus,
+  commands: TicketCommand,
+  context: TicketGuardContext,
+  guards: TICKET_GUARDS,
+  transitions: TICKET_TRANSITIONS,
+});
+
+/**
  * Picks the row of {@link TICKET_TRANSITIONS} for `command` in `state`: the first whose guards all hold.
  * Throws an `InvalidTransitionError` naming the state and the command when the table has no such row, or when
  * every row's guards fail (`details.failedGuards` then says which).
@@ -151,40 +160,18 @@ export const TICKET_COMMANDS_NEEDING_REASON: readonly TicketCommand[] = Object.f
  * decideTicketTransition('pending', 'customer_reply', { tier: 'L2', closedAt: null, now, reopenWindowMs: 0 }).to // 'escalated'
  * @category Tickets
  */
-export function decideTicketTransition(
+export const decideTicketTransition: (
   state: TicketStatus,
   command: TicketCommand,
   context: TicketGuardContext,
-): TicketTransition {
-  const from = parseInput(TicketStatus, state, 'ticket status');
-  const cmd = parseInput(TicketCommand, command, 'ticket command');
-  const ctx = parseInput(TicketGuardContext, context, 'guard context');
-  const candidates = TICKET_TRANSITIONS.filter((t) => t.from === from && t.command === cmd);
-  const failedGuards: string[] = [];
-  for (const candidate of candidates) {
-    const failed = candidate.guards.filter((g) => !TICKET_GUARDS[g].test(ctx));
-    if (failed.length === 0) return candidate;
-    failedGuards.push(...failed.map((g) => `${g}: ${TICKET_GUARDS[g].description}`));
-  }
-  throw new InvalidTransitionError('ticket', from, cmd, {
-    details: candidates.length === 0 ? {} : { failedGuards: [...new Set(failedGuards)] },
-  });
-}
+) => TicketTransition = ticketMachine.decide;
 
 /**
  * True when the table allows `command` in `state` under `context` (no error thrown).
  * @category Tickets
  */
-export function canApplyTicketCommand(
+export const canApplyTicketCommand: (
   state: TicketStatus,
   command: TicketCommand,
   context: TicketGuardContext,
-): boolean {
-  try {
-    decideTicketTransition(state, command, context);
-    return true;
-  } catch (error) {
-    if (FrontlineError.is(error, 'INVALID_TRANSITION')) return false;
-    throw error;
-  }
-}
+) => boolean = ticketMachine.can;
