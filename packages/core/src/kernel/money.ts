@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors/frontline-error';
-import { parseInput } from '../errors/validate';
+import { describeValue, parseInput } from '../errors/validate';
 
 /**
  * ISO 4217 minor-unit exponents that differ from 2 (the ISO list; note that ISO gives HUF 2 — fillér —
@@ -75,7 +75,7 @@ export type RoundingMode = z.infer<typeof RoundingMode>;
  * @category Money
  */
 export function currencyExponent(currency: string): number {
-  const code = parseInput(CurrencyCode, currency, 'currency');
+  const code = parseInput(CurrencyCode, currency, 'currency', ['currency']);
   return EXPONENTS[code] ?? 2;
 }
 
@@ -99,10 +99,15 @@ export function fromMajor(
   currency: string,
   rounding: RoundingMode = 'half-even',
 ): Money {
-  const code = parseInput(CurrencyCode, currency, 'currency');
+  const code = parseInput(CurrencyCode, currency, 'currency', ['currency']);
   const { num, den } = toRational(value, 'value');
   const scale = 10n ** BigInt(currencyExponent(code));
-  return money(toSafe(divideRounded(num * scale, den, parseInput(RoundingMode, rounding, 'rounding'))), code);
+  return money(
+    toSafe(
+      divideRounded(num * scale, den, parseInput(RoundingMode, rounding, 'rounding mode', ['rounding'])),
+    ),
+    code,
+  );
 }
 
 /**
@@ -170,7 +175,7 @@ export function multiplyMoney(
 ): Money {
   const m = parseInput(Money, value, 'money');
   const { num, den } = toRational(factor, 'factor');
-  const mode = parseInput(RoundingMode, rounding, 'rounding');
+  const mode = parseInput(RoundingMode, rounding, 'rounding mode', ['rounding']);
   return money(toSafe(divideRounded(BigInt(m.amount) * num, den, mode)), m.currency);
 }
 
@@ -186,11 +191,16 @@ export function prorate(
   rounding: RoundingMode = 'half-even',
 ): Money {
   const m = parseInput(Money, value, 'money');
-  const p = parseInput(z.number().int().min(0), part, 'part');
-  const w = parseInput(z.number().int().min(1), whole, 'whole');
-  const mode = parseInput(RoundingMode, rounding, 'rounding');
+  const p = parseInput(z.number().int().min(0), part, 'part', ['part']);
+  const w = parseInput(z.number().int().min(1), whole, 'whole', ['whole']);
+  const mode = parseInput(RoundingMode, rounding, 'rounding mode', ['rounding']);
   return money(toSafe(divideRounded(BigInt(m.amount) * BigInt(p), BigInt(w), mode)), m.currency);
 }
+
+const Ratios = z
+  .array(z.number().int().min(0))
+  .min(1)
+  .refine((a) => a.some((r) => r > 0), 'At least one ratio must be positive');
 
 /**
  * Splits an amount by integer ratios without losing a minor unit (largest remainder; ties to the earlier
@@ -200,15 +210,9 @@ export function prorate(
  */
 export function allocateMoney(value: Money, ratios: readonly number[]): Money[] {
   const m = parseInput(Money, value, 'money');
-  const rs = parseInput(
-    z
-      .array(z.number().int().min(0))
-      .min(1)
-      .refine((a) => a.some((r) => r > 0), 'At least one ratio must be positive'),
-    ratios,
-    'ratios',
-  );
-  const total = BigInt(rs.reduce((s, r) => s + r, 0));
+  const rs = parseInput(Ratios, ratios, 'ratios', ['ratios']);
+  // summed as BigInt: a float sum of large safe integers rounds, and the parts would then miss the whole
+  const total = rs.reduce((s, r) => s + BigInt(r), 0n);
   const amount = BigInt(m.amount);
   const sign = amount < 0n ? -1n : 1n;
   const abs = amount * sign;
@@ -235,16 +239,13 @@ export function formatMoney(
   options: { fractionDigits?: number } = {},
 ): string {
   const m = parseInput(Money, value, 'money');
-  parseInput(LocaleTag, locale, 'locale');
-  const fractionDigits = parseInput(
-    z.number().int().min(0).max(6).optional(),
-    options?.fractionDigits,
-    'fractionDigits',
-  );
+  parseInput(LocaleTag, locale, 'locale', ['locale']);
+  const { fractionDigits } = parseInput(FormatOptions, options, 'format options', ['options']);
   const exp = currencyExponent(m.currency);
   const digits = fractionDigits ?? (m.currency === 'HUF' ? 0 : exp);
   const tag = locale === 'en' ? 'en-GB' : locale === 'hu' ? 'hu-HU' : locale;
-  const major = Number(toMajorString(m));
+  // the exact decimal string, not Number(…): a double drops the last cent of amounts near 2^53 minor units
+  const major = toMajorString(m) as `${number}`;
   return new Intl.NumberFormat(tag, {
     style: 'currency',
     currency: m.currency,
@@ -252,6 +253,8 @@ export function formatMoney(
     maximumFractionDigits: digits,
   }).format(major);
 }
+
+const FormatOptions = z.object({ fractionDigits: z.number().int().min(0).max(6).optional() });
 
 const LocaleTag = z.string().refine(
   (tag) => {
@@ -266,14 +269,39 @@ const LocaleTag = z.string().refine(
 
 // ---- exact arithmetic -------------------------------------------------------------------------------
 
-function toRational(value: string | number, what: string): { num: bigint; den: bigint } {
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+/** Longest decimal string read, so a huge input cannot make a huge BigInt. */
+const MAX_DECIMAL_LENGTH = 60;
+
+/**
+ * Reads a decimal string or a finite number exactly. Anything else (an object, an array, a boxed number, a
+ * string that is no plain decimal) is a {@link ValidationError} at `[what]`: the input is never stringified,
+ * since `String(x)` throws a `TypeError` on an object whose `toString` is not a function.
+ */
+function toRational(value: unknown, what: string): { num: bigint; den: bigint } {
   const text =
-    typeof value === 'number' ? (Number.isFinite(value) ? numberToPlain(value) : '') : String(value).trim();
-  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match || text.length > 60) {
+    typeof value === 'number'
+      ? Number.isFinite(value)
+        ? numberToPlain(value)
+        : undefined
+      : typeof value === 'string'
+        ? value.trim()
+        : undefined;
+  const match =
+    text === undefined || (typeof value === 'string' && text.length > MAX_DECIMAL_LENGTH)
+      ? null
+      : DECIMAL.exec(text);
+  if (!match) {
+    const wrongType = typeof value !== 'string' && typeof value !== 'number';
     throw new ValidationError(
-      `Invalid ${what}: expected a finite decimal number, got ${JSON.stringify(value)}.`,
-      [{ path: [what], message: 'Expected a finite decimal number', code: 'invalid_type' }],
+      `Invalid ${what}: expected a finite decimal number (e.g. "12.34"), got ${describeValue(value)}.`,
+      [
+        {
+          path: [what],
+          message: wrongType ? 'Expected a decimal string or a number' : 'Expected a finite decimal number',
+          code: wrongType ? 'invalid_type' : 'invalid_format',
+        },
+      ],
     );
   }
   const fraction = match[3] ?? '';
@@ -281,10 +309,21 @@ function toRational(value: string | number, what: string): { num: bigint; den: b
   return { num, den: 10n ** BigInt(fraction.length) };
 }
 
+/**
+ * The decimal a finite number prints as, without an exponent: `1e-7` → `"0.0000001"`, `1e21` →
+ * `"1000000000000000000000"`. Exact (digit shifting, no `toFixed`), so tiny factors still round by the mode.
+ */
 function numberToPlain(n: number): string {
   const s = String(n);
-  if (!/e/i.test(s)) return s;
-  return n.toFixed(20).replace(/\.?0+$/, '');
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const sign = m[1] ?? '';
+  const whole = m[2] ?? '';
+  const digits = whole + (m[3] ?? '');
+  const point = whole.length + Number(m[4]);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function divideRounded(num: bigint, den: bigint, mode: RoundingMode): bigint {
