@@ -5,6 +5,9 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@frontline/source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'examples/*/src/**/*.test.ts'],
+    // one fast-check seed per run, fixed by default and printed once (FRONTLINE_FC_SEED=random to explore)
+    globalSetup: ['scripts/fast-check-global-setup.ts'],
+    setupFiles: ['scripts/fast-check-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
