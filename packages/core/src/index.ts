@@ -24,20 +24,24 @@ export {
 } from './audit/audit-log';
 export * from './complaints';
 export * from './customers';
+export { easterSunday, GREGORIAN_YEARS } from './data/easter-sunday';
 export {
-  easterSunday,
   type HolidayName,
   HUNGARIAN_CALENDAR_RANGE,
-  HUNGARIAN_CALENDAR_YEARS,
   HUNGARIAN_PUBLIC_HOLIDAY_RULES,
-  type HungarianCalendarYear,
+  HUNGARIAN_SWAP_DECREES,
+  HUNGARIAN_SWAP_YEARS,
   type HungarianDayOff,
   type HungarianDaySwap,
   type HungarianHolidayRule,
   type HungarianPublicHolidayKey,
   type HungarianSwapSource,
+  type HungarianSwapYear,
   type HungarianWorkingSaturday,
+  type HungarianYearCoverage,
+  hungarianCalendarCoverage,
   hungarianHolidays,
+  hungarianPublicHolidays,
   hungarianWorkingSaturdays,
 } from './data/hungarian-holidays';
 // errors
@@ -75,9 +79,15 @@ export {
   workingIntervals,
 } from './kernel/business-calendar';
 export {
+  type BusinessCalendarYearCoverage,
+  businessCalendarCoverage,
+} from './kernel/business-calendar-coverage';
+export {
   BusinessCalendarDefinition,
   type BusinessCalendarDefinitionInput,
   ExtraWorkingDay,
+  PublicHolidays,
+  type PublicHolidaysInput,
   WEEKDAYS,
   Weekday,
   WeeklyHours,
@@ -89,6 +99,8 @@ export {
   hungarianBusinessCalendar,
   hungarianCalendarDefinition,
 } from './kernel/business-calendar-hungary';
+export { HOLIDAY_SOURCE_IDS, type HolidaySourceId } from './kernel/business-calendar-sources';
+export { upgradeCalendarDefinition } from './kernel/business-calendar-upgrade';
 // value objects
 export { EmailAddress } from './kernel/email';
 export { EntityId } from './kernel/id';

@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrontlineError } from '../errors/frontline-error';
+import { easterSunday } from './easter-sunday';
 import {
-  easterSunday,
   HUNGARIAN_CALENDAR_RANGE,
-  HUNGARIAN_CALENDAR_YEARS,
   HUNGARIAN_PUBLIC_HOLIDAY_RULES,
-  type HungarianPublicHolidayKey,
+  HUNGARIAN_SWAP_DECREES,
+  HUNGARIAN_SWAP_YEARS,
+  hungarianCalendarCoverage,
   hungarianHolidays,
+  hungarianPublicHolidays,
   hungarianWorkingSaturdays,
 } from './hungarian-holidays';
 
@@ -16,80 +19,92 @@ const toDate = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
 /** 0 = Sunday … 6 = Saturday */
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 
-function expectedPublicHolidays(year: number): [string, HungarianPublicHolidayKey][] {
-  const easter = toDay(easterSunday(year));
-  const out: [string, HungarianPublicHolidayKey][] = [];
-  for (const [key, def] of Object.entries(HUNGARIAN_PUBLIC_HOLIDAY_RULES) as [
-    HungarianPublicHolidayKey,
-    (typeof HUNGARIAN_PUBLIC_HOLIDAY_RULES)[HungarianPublicHolidayKey],
-  ][]) {
-    if ('since' in def && year < def.since) continue;
-    const rule = def.rule;
-    const date =
-      'daysFromEaster' in rule
-        ? toDate(easter + rule.daysFromEaster)
-        : `${year}-${String(rule.month).padStart(2, '0')}-${String(rule.day).padStart(2, '0')}`;
-    out.push([date, key]);
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
   }
-  return out.sort((a, b) => a[0].localeCompare(b[0]));
+  return undefined;
 }
 
-describe('easterSunday', () => {
-  it('finds the Gregorian Easter of known years', () => {
-    expect(easterSunday(2024)).toBe('2024-03-31');
-    expect(easterSunday(2025)).toBe('2025-04-20');
-    expect(easterSunday(2026)).toBe('2026-04-05');
-    expect(easterSunday(2027)).toBe('2027-03-28');
-    // the extremes of the Gregorian range: 22 March and 25 April
-    expect(easterSunday(1818)).toBe('1818-03-22');
-    expect(easterSunday(2285)).toBe('2285-03-22');
-    expect(easterSunday(1943)).toBe('1943-04-25');
-    expect(easterSunday(2038)).toBe('2038-04-25');
-  });
+const FIXED = ['01-01', '03-15', '05-01', '08-20', '10-23', '11-01', '12-25', '12-26'];
 
-  it('always lands on a Sunday between 22 March and 25 April', () => {
-    for (let year = 1583; year <= 3000; year++) {
-      const date = easterSunday(year);
-      expect(weekday(date)).toBe(0);
-      const monthDay = date.slice(5);
-      expect(monthDay >= '03-22' && monthDay <= '04-25').toBe(true);
+/** The movable holidays the shipped data listed literally for 2020–2027: Good Friday … Whit Monday. */
+const LISTED_MOVABLE: Record<number, string[]> = {
+  2020: ['04-10', '04-12', '04-13', '05-31', '06-01'],
+  2021: ['04-02', '04-04', '04-05', '05-23', '05-24'],
+  2022: ['04-15', '04-17', '04-18', '06-05', '06-06'],
+  2023: ['04-07', '04-09', '04-10', '05-28', '05-29'],
+  2024: ['03-29', '03-31', '04-01', '05-19', '05-20'],
+  2025: ['04-18', '04-20', '04-21', '06-08', '06-09'],
+  2026: ['04-03', '04-05', '04-06', '05-24', '05-25'],
+  2027: ['03-26', '03-28', '03-29', '05-16', '05-17'],
+};
+
+const year = fc.integer({ min: HUNGARIAN_CALENDAR_RANGE.firstYear, max: HUNGARIAN_CALENDAR_RANGE.lastYear });
+
+describe('hungarianPublicHolidays', () => {
+  it('computes the dates the data used to list for 2020–2027', () => {
+    for (const [y, movable] of Object.entries(LISTED_MOVABLE)) {
+      const expected = [...FIXED, ...movable].map((md) => `${y}-${md}`).sort();
+      expect(hungarianPublicHolidays(Number(y)).map((d) => d.date)).toEqual(expected);
     }
   });
 
-  it('refuses a year outside the Gregorian range with a ValidationError', () => {
-    for (const bad of [1582, 10_000, 2024.5, Number.NaN]) {
-      expect(() => easterSunday(bad)).toThrow(FrontlineError);
-    }
+  it('has the statutory count every year: 12 until 2016, 13 with Good Friday from 2017', () => {
+    fc.assert(
+      fc.property(year, (y) => {
+        const days = hungarianPublicHolidays(y);
+        const inForce = Object.values(HUNGARIAN_PUBLIC_HOLIDAY_RULES).filter(
+          (r) => !('since' in r) || y >= r.since,
+        );
+        expect(days).toHaveLength(inForce.length);
+        expect(days).toHaveLength(y >= 2017 ? 13 : 12);
+        expect(new Set(days.map((d) => d.date)).size).toBe(days.length);
+        expect(new Set(days.map((d) => d.key)).size).toBe(days.length);
+        expect(days.map((d) => d.date)).toEqual(days.map((d) => d.date).sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('follows Mt. 102. § (1): the fixed days, and the movable ones on their weekday around Easter', () => {
+    fc.assert(
+      fc.property(year, (y) => {
+        const days = hungarianPublicHolidays(y);
+        const dates = days.map((d) => d.date);
+        const on = (key: string) => days.find((d) => d.key === key)?.date ?? '';
+        for (const md of FIXED) expect(dates).toContain(`${String(y).padStart(4, '0')}-${md}`);
+        expect(on('easterSunday')).toBe(easterSunday(y));
+        expect(weekday(on('easterMonday'))).toBe(1);
+        expect(weekday(on('whitSunday'))).toBe(0);
+        expect(weekday(on('whitMonday'))).toBe(1);
+        expect(toDay(on('whitSunday')) - toDay(on('easterSunday'))).toBe(49);
+        if (y >= 2017) expect(toDay(on('easterSunday')) - toDay(on('goodFriday'))).toBe(2);
+        else expect(on('goodFriday')).toBe('');
+        // December 24 is not a public holiday under the Labour Code
+        expect(dates.some((d) => d.endsWith('-12-24'))).toBe(false);
+        for (const d of dates) expect(d.startsWith(`${String(y).padStart(4, '0')}-`)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
-describe('HUNGARIAN_CALENDAR_YEARS', () => {
-  it('covers every year of its range exactly once, in order', () => {
-    const years = HUNGARIAN_CALENDAR_YEARS.map((y) => y.year);
-    const expected: number[] = [];
-    for (let y = HUNGARIAN_CALENDAR_RANGE.firstYear; y <= HUNGARIAN_CALENDAR_RANGE.lastYear; y++)
-      expected.push(y);
-    expect(years).toEqual(expected);
+describe('HUNGARIAN_SWAP_DECREES', () => {
+  it('covers consecutive years, which HUNGARIAN_SWAP_YEARS names', () => {
+    const years = HUNGARIAN_SWAP_DECREES.map((y) => y.year);
+    expect(years[0]).toBe(HUNGARIAN_SWAP_YEARS.firstYear);
+    expect(years.at(-1)).toBe(HUNGARIAN_SWAP_YEARS.lastYear);
+    expect(years).toEqual(years.map((_, i) => HUNGARIAN_SWAP_YEARS.firstYear + i));
+    expect(HUNGARIAN_SWAP_YEARS.firstYear).toBeGreaterThanOrEqual(HUNGARIAN_CALENDAR_RANGE.firstYear);
   });
 
-  it.each(HUNGARIAN_CALENDAR_YEARS.map((y) => [y.year, y] as const))(
-    '%i: stored holidays match the Labour Code rules and the computed Easter',
-    (year, entry) => {
-      expect(entry.easterSunday).toBe(easterSunday(year));
-      expect(entry.publicHolidays.map(([d, k]) => [d, k])).toEqual(expectedPublicHolidays(year));
-      const dates = entry.publicHolidays.map(([d]) => d);
-      for (const fixed of ['01-01', '03-15', '05-01', '08-20', '10-23', '11-01', '12-25', '12-26']) {
-        expect(dates).toContain(`${year}-${fixed}`);
-      }
-      // December 24 is not a public holiday under the Labour Code in the shipped years
-      expect(dates).not.toContain(`${year}-12-24`);
-    },
-  );
-
-  it.each(HUNGARIAN_CALENDAR_YEARS.map((y) => [y.year, y] as const))(
+  it.each(HUNGARIAN_SWAP_DECREES.map((y) => [y.year, y] as const))(
     '%i: every swap pairs a weekday bridge next to a day off with a Saturday of the same year',
     (year, entry) => {
-      const holidays = new Set(entry.publicHolidays.map(([d]) => d));
+      const holidays = new Set(hungarianPublicHolidays(year).map((d) => d.date));
       const restDays = new Set(entry.swaps.map((s) => s.restDay));
       const dayOff = (date: string) =>
         holidays.has(date) || restDays.has(date) || weekday(date) === 0 || weekday(date) === 6;
@@ -123,18 +138,50 @@ describe('HUNGARIAN_CALENDAR_YEARS', () => {
   );
 
   it('names the decree of every year that has swaps, and explains every year without', () => {
-    for (const entry of HUNGARIAN_CALENDAR_YEARS) {
+    for (const entry of HUNGARIAN_SWAP_DECREES) {
       if (entry.swaps.length > 0) {
-        expect(entry.swapSource.status).toBe('decree');
-        if (entry.swapSource.status === 'decree') {
-          expect(entry.swapSource.decree).toMatch(
+        expect(entry.source.status).toBe('decree');
+        if (entry.source.status === 'decree') {
+          expect(entry.source.decree).toMatch(
             new RegExp(`rendelet a ${entry.year}\\. évi munkaszüneti napok körüli munkarendről$`),
           );
         }
       } else {
-        expect(entry.swapSource.status).not.toBe('decree');
+        expect(entry.source.status).not.toBe('decree');
       }
     }
+  });
+});
+
+describe('hungarianCalendarCoverage', () => {
+  it('says which years have their swaps covered, and how to supply the rest', () => {
+    expect(hungarianCalendarCoverage(2026)).toMatchObject({ swaps: 'decree', publicHolidays: 'rules' });
+    expect(hungarianCalendarCoverage(2026).note).toMatch(/^10\/2025\. \(IV\. 30\.\) NGM rendelet/);
+    expect(hungarianCalendarCoverage(2023).swaps).toBe('none-needed');
+    for (const y of [2027, 2031, 9999]) {
+      const coverage = hungarianCalendarCoverage(y);
+      expect(coverage.swaps).toBe('not-covered');
+      expect(coverage.note).toMatch(new RegExp(`No decree for ${y}.*\`holidays\`.*\`extraWorkingDays\``));
+    }
+    expect(hungarianCalendarCoverage(2019).note).toMatch(/Decrees before 2020 are not in the data/);
+    expect(
+      FrontlineError.is(
+        caught(() => hungarianCalendarCoverage(2012)),
+        'VALIDATION',
+      ),
+    ).toBe(true);
+  });
+
+  it('never throws for a year from 2013 on, and agrees with the swaps it reports', () => {
+    fc.assert(
+      fc.property(year, (y) => {
+        const coverage = hungarianCalendarCoverage(y);
+        const restDays = hungarianHolidays(y).filter((d) => d.kind === 'rest-day');
+        if (coverage.swaps === 'not-covered') expect(restDays).toEqual([]);
+        expect(hungarianWorkingSaturdays(y)).toHaveLength(restDays.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -184,16 +231,16 @@ describe('hungarianHolidays', () => {
     expect(on(2023, '2023-12-24')).toBeUndefined();
   });
 
-  it('refuses a year without data with a ValidationError', () => {
-    for (const bad of [2019, 2028, 2024.5]) {
-      let caught: unknown;
-      try {
-        hungarianHolidays(bad);
-      } catch (error) {
-        caught = error;
-      }
-      expect(FrontlineError.is(caught, 'VALIDATION')).toBe(true);
+  it('gives a year without a decree its public holidays alone, and refuses years before 2013 naming the option', () => {
+    expect(hungarianHolidays(2031).map((d) => d.kind)).toEqual(Array(13).fill('public-holiday'));
+    expect(hungarianHolidays(2013)).toHaveLength(12);
+    for (const bad of [2012, 1900, 2024.5, 10_000, Number.NaN]) {
+      const error = caught(() => hungarianHolidays(bad));
+      expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
     }
+    expect((caught(() => hungarianHolidays(2012)) as Error).message).toMatch(
+      /starts in 2013.*without `publicHolidays`.*`holidays`/,
+    );
   });
 });
 
@@ -222,6 +269,7 @@ describe('hungarianWorkingSaturdays', () => {
       '2026-12-12',
     ]);
     expect(hungarianWorkingSaturdays(2023)).toEqual([]);
-    expect(() => hungarianWorkingSaturdays(2030)).toThrow(FrontlineError);
+    expect(hungarianWorkingSaturdays(2030)).toEqual([]);
+    expect(() => hungarianWorkingSaturdays(2012)).toThrow(FrontlineError);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOLIDAY_SOURCE_IDS, HOLIDAY_SOURCES } from './business-calendar-sources';
 import { CalendarDate } from './instant';
 import { TimeZone } from './time-zone';
 
@@ -141,19 +142,55 @@ const DateRange = z
   });
 
 /**
+ * A reference to a shipped holiday source, resolved when the calendar is built, so a stored definition covers
+ * whatever the installed package covers (an upgrade that adds a year's decree extends it):
+ * - `source`: `'hu'` — Hungarian public holidays (Mt. 102. §, computed for any year from 2013) and the decrees'
+ *   swapped days (for the years whose decree is in the data).
+ * - `swaps`: `false` ignores the decrees' rest days and working Saturdays (they bind employers with a general work
+ *   schedule; a shift-based contact centre may not follow them). Public holidays always apply.
+ * - `workingSaturdayHours`: the hours of a swapped working Saturday. By default (`'as-rest-day'`) the hours of the
+ *   weekday whose rest day it pays for (Saturday 10 January 2026 works Friday's hours: it pays for Friday
+ *   2 January); or a weekday (`'monday'`), or intervals.
+ * - `uncoveredYears`: a year whose swaps are not in the data works on the public holidays alone
+ *   (`'statutory-only'`, the default, reported by `businessCalendarCoverage`), or is refused (`'refuse'`).
+ * @example
+ * const publicHolidays: PublicHolidaysInput = { source: 'hu' };
+ * @category Calendar
+ */
+export const PublicHolidays = z.strictObject({
+  source: z.enum(HOLIDAY_SOURCE_IDS, {
+    error: `Expected a holiday source id: ${HOLIDAY_SOURCE_IDS.map((id) => `'${id}'`).join(', ')}`,
+  }),
+  swaps: z.boolean().default(true),
+  workingSaturdayHours: z
+    .union([z.literal('as-rest-day'), Weekday, WorkingHours.min(1)], {
+      error: "Expected 'as-rest-day', a weekday or a list of intervals",
+    })
+    .default('as-rest-day'),
+  uncoveredYears: z.enum(['statutory-only', 'refuse']).default('statutory-only'),
+});
+/** @category Calendar */
+export type PublicHolidays = z.output<typeof PublicHolidays>;
+/** @category Calendar */
+export type PublicHolidaysInput = z.input<typeof PublicHolidays>;
+
+/**
  * A business calendar as data (zod-validated, JSON-safe, so a CRM can store and edit it): the IANA zone its hours
  * are read in, the weekly working hours, the dates off (`holidays`), the dates worked although the week says
- * closed (`extraWorkingDays`), and optionally the `coverage` — the dates its holiday data is known for. A
- * calculation that needs a day outside `coverage` throws a `ValidationError` instead of guessing.
+ * closed (`extraWorkingDays`), optionally a shipped holiday source by reference (`publicHolidays`, see
+ * {@link PublicHolidays}: no dates are stored, so the calendar grows with the package), and optionally the
+ * `coverage` — the dates it may answer for. A calculation that needs a day outside `coverage`, or before the
+ * holiday source starts, throws a `ValidationError` naming the option that widens it.
  *
  * A holiday closes the whole day; an extra working day replaces the weekly hours of its date. A date may not be
- * both.
+ * both. Both win over the holiday source for their dates (a line open on a public holiday, a company closing
+ * day).
  * @example
  * const definition: BusinessCalendarDefinitionInput = {
  *   zone: 'Europe/Budapest',
  *   hours: { monday: ['08:00-12:00', '12:30-16:30'], tuesday: ['08:00-16:30'] },
- *   holidays: ['2026-04-06'],
- *   extraWorkingDays: [{ date: '2026-01-10', hours: 'friday' }],
+ *   publicHolidays: { source: 'hu' },
+ *   holidays: ['2026-12-31'],
  * };
  * @category Calendar
  */
@@ -163,9 +200,18 @@ export const BusinessCalendarDefinition = z
     hours: WeeklyHours,
     holidays: z.array(CalendarDate).max(100_000).default([]),
     extraWorkingDays: z.array(ExtraWorkingDay).max(100_000).default([]),
+    publicHolidays: PublicHolidays.optional(),
     coverage: DateRange.optional(),
   })
   .superRefine((definition, ctx) => {
+    const source = definition.publicHolidays ? HOLIDAY_SOURCES[definition.publicHolidays.source] : undefined;
+    if (source && definition.coverage && definition.coverage.from < `${source.firstYear}-01-01`) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `coverage starts before ${source.firstYear}: ${source.before}`,
+        path: ['coverage', 'from'],
+      });
+    }
     const holidays = new Set<string>();
     definition.holidays.forEach((date, index) => {
       if (holidays.has(date))

@@ -66,32 +66,44 @@ export interface CalendarState {
   /** The first and last local day the calendar answers for. */
   readonly firstDay: number;
   readonly lastDay: number;
-  /** Whether the range comes from the definition's `coverage` (else it is the supported years). */
-  readonly covered: boolean;
+  /** Why the range ends where it does and what widens it, for the first day and for the last. */
+  readonly limits: { readonly before: string; readonly after: string };
+  /** The working intervals a holiday source sets for a day (closed or a working Saturday), or none. */
+  readonly source: ((day: number) => readonly MinuteInterval[] | undefined) | undefined;
   readonly chunks: Map<number, Chunk>;
   last: Chunk | undefined;
 }
 
 const NONE: readonly MinuteInterval[] = [];
 
-/** The working intervals of local `day` in minutes: an extra working day's, none on a holiday, else the week's. */
+/** The working intervals of local `day` in minutes: the definition's own days, then the holiday source's, then the week's. */
 function minutesOfDay(state: CalendarState, day: number): readonly MinuteInterval[] {
   const extra = state.extra.get(day);
   if (extra) return extra;
   if (state.holidays.has(day)) return NONE;
-  return state.weekly[(((day + 3) % 7) + 7) % 7] ?? NONE;
+  return state.source?.(day) ?? state.weekly[(((day + 3) % 7) + 7) % 7] ?? NONE;
 }
+
+const NO_WORK_HINT =
+  'give the calendar working time there (`hours`, `extraWorkingDays`) or fewer `holidays`.';
 
 function fail(message: string, path: (string | number)[] = []): never {
   throw new ValidationError(message, [{ path, message, code: 'custom' }]);
 }
 
-function outOfRange(state: CalendarState, what: string): never {
+/** Refuses a date outside the range, naming what limits the range on that side and the option that widens it. */
+function outOfRange(state: CalendarState, what: string, early: boolean): never {
   return fail(
-    `${what} is outside the business calendar's range ${dateOfDay(state.firstDay)} – ${dateOfDay(state.lastDay)}` +
-      (state.covered ? '; extend its holiday data or its coverage.' : ' (the years calendars support).'),
+    `${what} is outside the business calendar's range ${dateOfDay(state.firstDay)} – ${dateOfDay(state.lastDay)}: ` +
+      `${early ? state.limits.before : state.limits.after}.`,
   );
 }
+
+const outOfRangeAt = (state: CalendarState, t: number): never =>
+  outOfRange(state, new Date(t).toISOString(), t < state.firstDay * DAY_MS);
+
+const outOfRangeDay = (state: CalendarState, day: number): never =>
+  outOfRange(state, dateOfDay(day), day < state.firstDay);
 
 function buildChunk(state: CalendarState, index: number, firstDay: number, lastDay: number): Chunk {
   const { zone } = state;
@@ -164,19 +176,17 @@ function chunkOf(state: CalendarState, t: number): Chunk {
   const firstIndex = Math.floor(state.firstDay / CHUNK_DAYS);
   const lastIndex = Math.floor(state.lastDay / CHUNK_DAYS);
   const guess = Math.min(lastIndex, Math.max(firstIndex, Math.floor(Math.floor(t / DAY_MS) / CHUNK_DAYS)));
-  let chunk = chunkAt(state, guess) ?? outOfRange(state, new Date(t).toISOString());
-  while (t < spanStart(chunk))
-    chunk = chunkAt(state, chunk.index - 1) ?? outOfRange(state, new Date(t).toISOString());
-  while (t >= spanEnd(chunk))
-    chunk = chunkAt(state, chunk.index + 1) ?? outOfRange(state, new Date(t).toISOString());
+  let chunk = chunkAt(state, guess) ?? outOfRangeAt(state, t);
+  while (t < spanStart(chunk)) chunk = chunkAt(state, chunk.index - 1) ?? outOfRangeAt(state, t);
+  while (t >= spanEnd(chunk)) chunk = chunkAt(state, chunk.index + 1) ?? outOfRangeAt(state, t);
   state.last = chunk;
   return chunk;
 }
 
 /** The block holding local `day`. */
 function chunkOfDay(state: CalendarState, day: number): Chunk {
-  if (day < state.firstDay || day > state.lastDay) outOfRange(state, dateOfDay(day));
-  return chunkAt(state, Math.floor(day / CHUNK_DAYS)) ?? outOfRange(state, dateOfDay(day));
+  if (day < state.firstDay || day > state.lastDay) outOfRangeDay(state, day);
+  return chunkAt(state, Math.floor(day / CHUNK_DAYS)) ?? outOfRangeDay(state, day);
 }
 
 /** First interval index whose end is after `t` (`count` when none). */
@@ -242,13 +252,13 @@ class Walk {
   step(chunk: Chunk, direction: 1 | -1): Chunk {
     const next =
       chunkAt(this.state, chunk.index + direction) ??
-      outOfRange(this.state, dateOfDay(direction > 0 ? chunk.firstDay + chunk.dayCount : chunk.firstDay - 1));
+      outOfRangeDay(this.state, direction > 0 ? chunk.firstDay + chunk.dayCount : chunk.firstDay - 1);
     const edge = direction > 0 ? spanStart(next) : spanEnd(next);
     const idle = Math.abs(edge - this.lastWork) / DAY_MS;
     if (idle > BUSINESS_CALENDAR_LIMITS.noWorkingTimeDays) {
       fail(
         `No working time within ${BUSINESS_CALENDAR_LIMITS.noWorkingTimeDays} days ` +
-          `${direction > 0 ? 'after' : 'before'} ${new Date(this.lastWork).toISOString()}.`,
+          `${direction > 0 ? 'after' : 'before'} ${new Date(this.lastWork).toISOString()}: ${NO_WORK_HINT}`,
       );
     }
     if (Math.abs(edge - this.origin) / DAY_MS > BUSINESS_CALENDAR_LIMITS.maxSpanDays) {
@@ -355,7 +365,7 @@ export function intervalsOfDay(state: CalendarState, day: number): { start: numb
 /** The local day of instant `t`, checked against the calendar's range. */
 export function dayOfInstant(state: CalendarState, t: number): { day: number; msOfDay: number } {
   const local = localDayAndTime(state.zone, t);
-  if (local.day < state.firstDay || local.day > state.lastDay) outOfRange(state, dateOfDay(local.day));
+  if (local.day < state.firstDay || local.day > state.lastDay) outOfRangeDay(state, local.day);
   return local;
 }
 
@@ -374,7 +384,7 @@ export function shiftWorkingDays(state: CalendarState, day: number, days: number
   }
   while (remaining > 0) {
     current += direction;
-    if (current < state.firstDay || current > state.lastDay) outOfRange(state, dateOfDay(current));
+    if (current < state.firstDay || current > state.lastDay) outOfRangeDay(state, current);
     if (Math.abs(current - day) > BUSINESS_CALENDAR_LIMITS.maxSpanDays) {
       fail(`The result lies more than ${BUSINESS_CALENDAR_LIMITS.maxSpanDays} days away.`);
     }
@@ -384,7 +394,7 @@ export function shiftWorkingDays(state: CalendarState, day: number, days: number
     } else if (Math.abs(current - lastWorking) > BUSINESS_CALENDAR_LIMITS.noWorkingTimeDays) {
       fail(
         `No working day within ${BUSINESS_CALENDAR_LIMITS.noWorkingTimeDays} days ` +
-          `${direction > 0 ? 'after' : 'before'} ${dateOfDay(lastWorking)}.`,
+          `${direction > 0 ? 'after' : 'before'} ${dateOfDay(lastWorking)}: ${NO_WORK_HINT}`,
       );
     }
   }

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { HUNGARIAN_CALENDAR_RANGE, HUNGARIAN_CALENDAR_YEARS } from '../data/hungarian-holidays';
 import { parseInput } from '../errors/validate';
 import { type BusinessCalendar, createBusinessCalendar } from './business-calendar';
 import {
   BusinessCalendarDefinition,
   ExtraWorkingDay,
-  WEEKDAYS,
-  Weekday,
+  PublicHolidays,
   WeeklyHours,
-  WorkingHours,
 } from './business-calendar-definition';
-import { dayOfDate, weekdayOfDay } from './business-calendar-zone';
 import { CalendarDate } from './instant';
 import { BUDAPEST, TimeZone } from './time-zone';
 
@@ -26,71 +22,52 @@ import { BUDAPEST, TimeZone } from './time-zone';
  * - `applySwaps`: `false` ignores the decrees' rest days and working Saturdays (they bind employers with a general
  *   work schedule; a shift-based contact centre may not follow them). Public holidays always apply.
  * - `holidays`, `extraWorkingDays`: the host's own days off and days worked (company closing days; a line open on a
- *   public holiday). They win over the shipped data for their dates.
- * - `limitToData`: `true` (default) sets the calendar's coverage to the shipped years, so a calculation reaching
- *   past them throws a `ValidationError` instead of silently missing holidays; `false` answers for any year and
- *   knows holidays only within the shipped ones.
+ *   public holiday; the swaps of a decree the package does not know yet). They win over the shipped data.
+ * - `limitToData`: `false` (default): a year whose decree is not in the data works on the public holidays alone,
+ *   and `businessCalendarCoverage` reports its swaps as not covered; `true`: such a year is refused with a
+ *   `ValidationError` instead.
  * @category Calendar
  */
 export const HungarianCalendarOptions = z.strictObject({
   hours: WeeklyHours,
   zone: TimeZone.default(BUDAPEST),
-  workingSaturdayHours: z
-    .union([z.literal('as-rest-day'), Weekday, WorkingHours.min(1)], {
-      error: "Expected 'as-rest-day', a weekday or a list of intervals",
-    })
-    .default('as-rest-day'),
+  workingSaturdayHours: PublicHolidays.shape.workingSaturdayHours,
   applySwaps: z.boolean().default(true),
   holidays: z.array(CalendarDate).max(100_000).default([]),
   extraWorkingDays: z.array(ExtraWorkingDay).max(100_000).default([]),
-  limitToData: z.boolean().default(true),
+  limitToData: z.boolean().default(false),
 });
 /** @category Calendar */
 export type HungarianCalendarOptions = z.input<typeof HungarianCalendarOptions>;
 
 /**
- * The definition of a Hungarian business calendar: the weekly hours, every public holiday and decreed rest day of
- * the shipped years as holidays, and the decreed working Saturdays as extra working days. Store it, edit it, or
- * pass it to `createBusinessCalendar`.
+ * The definition of a Hungarian business calendar: the weekly hours, the host's own days, and a reference to the
+ * shipped Hungarian holidays (`publicHolidays: { source: 'hu', … }`) — no holiday dates. The dates are computed
+ * when the calendar is built, from the package in use: public holidays by the Labour Code's rules for any year
+ * from 2013, swaps for the years whose decree the package knows. Store it (an SLA policy does), edit it, or pass it
+ * to `createBusinessCalendar`; a package upgrade extends what a stored definition covers.
  * @example
  * const definition = hungarianCalendarDefinition({ hours: { monday: ['08:00-16:00'], friday: ['08:00-14:00'] } });
- * definition.extraWorkingDays.find((d) => d.date === '2026-01-10') // { date: '2026-01-10', hours: 'friday' }
+ * definition.publicHolidays // { source: 'hu', swaps: true, workingSaturdayHours: 'as-rest-day', uncoveredYears: 'statutory-only' }
  * @category Calendar
  */
 export function hungarianCalendarDefinition(options: HungarianCalendarOptions): BusinessCalendarDefinition {
   const o = parseInput(HungarianCalendarOptions, options, 'Hungarian calendar options');
-  const ownWorkingDays = new Set(o.extraWorkingDays.map((d) => d.date));
-  const ownHolidays = new Set(o.holidays);
-  const holidays = new Set<string>(o.holidays);
-  const extraWorkingDays: z.output<typeof ExtraWorkingDay>[] = [...o.extraWorkingDays];
-  const saturdayHours = (restDay: string): z.output<typeof ExtraWorkingDay>['hours'] =>
-    o.workingSaturdayHours === 'as-rest-day'
-      ? (WEEKDAYS[weekdayOfDay(dayOfDate(restDay))] ?? 'monday')
-      : o.workingSaturdayHours;
-  for (const year of HUNGARIAN_CALENDAR_YEARS) {
-    for (const [date] of year.publicHolidays) if (!ownWorkingDays.has(date)) holidays.add(date);
-    if (!o.applySwaps) continue;
-    for (const { restDay, workingDay } of year.swaps) {
-      if (!ownWorkingDays.has(restDay)) holidays.add(restDay);
-      if (!ownHolidays.has(workingDay) && !ownWorkingDays.has(workingDay)) {
-        extraWorkingDays.push({ date: workingDay, hours: saturdayHours(restDay) });
-      }
-    }
-  }
-  extraWorkingDays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return parseInput(
     BusinessCalendarDefinition,
     {
       zone: o.zone,
       hours: o.hours,
-      holidays: [...holidays].sort(),
-      extraWorkingDays,
-      coverage: o.limitToData
-        ? {
-            from: `${HUNGARIAN_CALENDAR_RANGE.firstYear}-01-01`,
-            to: `${HUNGARIAN_CALENDAR_RANGE.lastYear}-12-31`,
-          }
-        : undefined,
+      holidays: [...o.holidays].sort(),
+      extraWorkingDays: [...o.extraWorkingDays].sort((a, b) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+      ),
+      publicHolidays: {
+        source: 'hu',
+        swaps: o.applySwaps,
+        workingSaturdayHours: o.workingSaturdayHours,
+        uncoveredYears: o.limitToData ? 'refuse' : 'statutory-only',
+      },
     },
     'Hungarian calendar definition',
   );
@@ -98,8 +75,9 @@ export function hungarianCalendarDefinition(options: HungarianCalendarOptions): 
 
 /**
  * A business calendar for Hungary: the given weekly hours, closed on public holidays (munkaszüneti napok) and the
- * decrees' rest days, open on the decrees' working Saturdays, for the years the holiday data covers
- * (`HUNGARIAN_CALENDAR_RANGE`). See {@link HungarianCalendarOptions} for the choices.
+ * decrees' rest days, open on the decrees' working Saturdays. It answers for any date from 2013; a year whose
+ * decree the package does not know works on the public holidays alone (see `businessCalendarCoverage`). See
+ * {@link HungarianCalendarOptions} for the choices.
  * @example
  * const calendar = hungarianBusinessCalendar({
  *   hours: {

@@ -106,10 +106,9 @@ describe('business calendar: concrete cases', () => {
     expect(workingIntervals(shortSaturdays, '2026-01-10').map((i) => [fmt(i.start), fmt(i.end)])).toEqual([
       ['2026-01-10T09:00', '2026-01-10T13:00'],
     ]);
-    expect(hungarianCalendarDefinition({ hours: { friday: split } }).extraWorkingDays).toContainEqual({
-      date: '2026-01-10',
-      hours: 'friday',
-    });
+    const definition = hungarianCalendarDefinition({ hours: { friday: split } });
+    expect(definition.extraWorkingDays).toEqual([]);
+    expect(definition.publicHolidays?.workingSaturdayHours).toBe('as-rest-day');
   });
 
   it('closes on December 24 where the decree made it a rest day', () => {
@@ -227,20 +226,19 @@ describe('business calendar: concrete cases', () => {
     );
   });
 
-  it('refuses to compute past the years its holiday data covers, unless told to', () => {
-    const error = caught(() => addBusinessHours(office, local('2027-12-31T15:00'), 8));
+  it('answers from 2013 on, and refuses past the known decrees only when told to', () => {
+    expect(office.range).toEqual({ from: '2013-01-01', to: '9999-12-31' });
+    expect(fmt(addBusinessHours(office, local('2027-12-31T15:00'), 8))).toBe('2028-01-03T15:00');
+    const error = caught(() => isWorkingDay(office, '2012-12-31'));
     expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
-    expect((error as Error).message).toMatch(/outside the business calendar's range 2020-01-01 – 2027-12-31/);
-    expect(
-      FrontlineError.is(
-        caught(() => isWorkingDay(office, '2019-12-31')),
-        'VALIDATION',
-      ),
-    ).toBe(true);
-    expect(office.range).toEqual({ from: '2020-01-01', to: '2027-12-31' });
+    expect((error as Error).message).toMatch(/outside the business calendar's range 2013-01-01 – 9999-12-31/);
+    expect((error as Error).message).toMatch(/`publicHolidays`.*`holidays`/);
 
-    const open = hungarianBusinessCalendar({ hours: { monday: split, tuesday: split }, limitToData: false });
-    expect(fmt(addBusinessHours(open, local('2028-01-03T16:00'), 1))).toBe('2028-01-04T08:30');
+    const strict = hungarianBusinessCalendar({ hours: { monday: split, tuesday: split }, limitToData: true });
+    expect(strict.range).toEqual({ from: '2020-01-01', to: '2026-12-31' });
+    expect((caught(() => addBusinessHours(strict, local('2026-12-29T16:00'), 8)) as Error).message).toMatch(
+      /uncoveredYears.*'statutory-only'.*limitToData: false/,
+    );
   });
 });
 
@@ -550,6 +548,21 @@ describe('business calendar: properties', () => {
                 hours: mostly(fc.constantFrom<Weekday | string[]>('monday', ['09:00-10:00']), garbage),
               }),
               { maxLength: 1 },
+            ),
+            publicHolidays: mostly(
+              fc.record(
+                {
+                  source: mostly(fc.constant('hu'), fc.constantFrom('de', '')),
+                  swaps: mostly(fc.boolean(), garbage),
+                  workingSaturdayHours: mostly(
+                    fc.constantFrom('as-rest-day', 'monday', ['09:00-10:00']),
+                    garbage,
+                  ),
+                  uncoveredYears: mostly(fc.constantFrom('statutory-only', 'refuse'), garbage),
+                },
+                { requiredKeys: ['source'] },
+              ),
+              garbage,
             ),
             coverage: fc.record({
               from: mostly(

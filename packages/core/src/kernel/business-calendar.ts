@@ -12,6 +12,7 @@ import {
   BusinessCalendarDefinition,
   type BusinessCalendarDefinitionInput,
   clockMinutes,
+  type PublicHolidays,
   SUPPORTED_YEARS,
   WEEKDAYS,
   type WorkingInterval,
@@ -30,6 +31,7 @@ import {
   nextWorking,
   shiftWorkingDays,
 } from './business-calendar-engine';
+import { HOLIDAY_SOURCES, type SourceYearDays, sourceYearDays, yearOfDay } from './business-calendar-sources';
 import { DAY_MS, dateOfDay, dayOfDate, HOUR_MS, localToInstant, MINUTE_MS } from './business-calendar-zone';
 import { CalendarDate, Instant } from './instant';
 import type { TimeZone } from './time-zone';
@@ -79,6 +81,82 @@ function toMinuteIntervals(intervals: readonly WorkingInterval[]): MinuteInterva
 
 const FIRST_SUPPORTED_DAY = dayOfDate(`${SUPPORTED_YEARS.first}-01-01`);
 const LAST_SUPPORTED_DAY = dayOfDate(`${SUPPORTED_YEARS.last}-12-31`);
+
+/** The day rule of a holiday source: closed on its days off, a working Saturday's hours on its working days. */
+function sourceRule(
+  reference: PublicHolidays,
+  weekly: readonly (readonly MinuteInterval[])[],
+): (day: number) => readonly MinuteInterval[] | undefined {
+  const source = HOLIDAY_SOURCES[reference.source];
+  const years = new Map<number, SourceYearDays>();
+  const saturday = reference.workingSaturdayHours;
+  const fixed =
+    saturday === 'as-rest-day'
+      ? undefined
+      : typeof saturday === 'string'
+        ? (weekly[WEEKDAYS.indexOf(saturday)] ?? [])
+        : toMinuteIntervals(saturday);
+  return (day) => {
+    const year = yearOfDay(day);
+    let days = years.get(year);
+    if (!days) {
+      days = sourceYearDays(source, year, reference.swaps);
+      years.set(year, days);
+    }
+    if (days.off.has(day)) return NO_INTERVALS;
+    const replaces = days.working.get(day);
+    return replaces === undefined ? undefined : (fixed ?? weekly[replaces] ?? NO_INTERVALS);
+  };
+}
+
+const NO_INTERVALS: readonly MinuteInterval[] = [];
+
+interface Range {
+  firstDay: number;
+  lastDay: number;
+  limits: { before: string; after: string };
+}
+
+/** The days a definition answers for: the supported years, cut by its `coverage` and its holiday source. */
+function rangeOf(definition: BusinessCalendarDefinition): Range {
+  const range: Range = {
+    firstDay: FIRST_SUPPORTED_DAY,
+    lastDay: LAST_SUPPORTED_DAY,
+    limits: {
+      before: `calendars start in ${SUPPORTED_YEARS.first}`,
+      after: `calendars end in ${SUPPORTED_YEARS.last}`,
+    },
+  };
+  const { coverage, publicHolidays } = definition;
+  if (publicHolidays) {
+    const source = HOLIDAY_SOURCES[publicHolidays.source];
+    range.firstDay = dayOfDate(`${source.firstYear}-01-01`);
+    range.limits.before = source.before;
+    if (publicHolidays.swaps && publicHolidays.uncoveredYears === 'refuse') {
+      range.firstDay = dayOfDate(`${source.swapYears.firstYear}-01-01`);
+      range.lastDay = dayOfDate(`${source.swapYears.lastYear}-12-31`);
+      const why = `the decreed swaps of '${source.id}' are known for ${source.swapYears.firstYear}–${source.swapYears.lastYear}`;
+      const fix =
+        "set `publicHolidays.uncoveredYears` to 'statutory-only' (`limitToData: false`) to work on the public " +
+        'holidays alone there, or update the package when the decree is out';
+      range.limits = { before: `${why}; ${fix}`, after: `${why}; ${fix}` };
+    }
+  }
+  if (coverage) {
+    const from = dayOfDate(coverage.from);
+    const to = dayOfDate(coverage.to);
+    if (from > range.firstDay) {
+      range.firstDay = from;
+      range.limits.before = 'the definition’s `coverage.from` starts it; widen `coverage` to reach further';
+    }
+    if (to < range.lastDay) {
+      range.lastDay = to;
+      range.limits.after = 'the definition’s `coverage.to` ends it; widen `coverage` to reach further';
+    }
+  }
+  return range;
+}
+
 const MIN_INSTANT = FIRST_SUPPORTED_DAY * DAY_MS;
 const MAX_INSTANT = (LAST_SUPPORTED_DAY + 1) * DAY_MS - 1;
 
@@ -104,29 +182,23 @@ export function createBusinessCalendar(definition: BusinessCalendarDefinitionInp
       typeof hours === 'string' ? (weekly[WEEKDAYS.indexOf(hours)] ?? []) : toMinuteIntervals(hours),
     );
   }
-  const firstDay = Math.max(
-    FIRST_SUPPORTED_DAY,
-    parsed.coverage ? dayOfDate(parsed.coverage.from) : FIRST_SUPPORTED_DAY,
-  );
-  const lastDay = Math.min(
-    LAST_SUPPORTED_DAY,
-    parsed.coverage ? dayOfDate(parsed.coverage.to) : LAST_SUPPORTED_DAY,
-  );
+  const range = rangeOf(parsed);
   const state: CalendarState = {
     zone: parsed.zone,
     weekly,
     holidays: new Set(parsed.holidays.map(dayOfDate)),
     extra,
-    firstDay,
-    lastDay,
-    covered: parsed.coverage !== undefined,
+    firstDay: range.firstDay,
+    lastDay: range.lastDay,
+    limits: range.limits,
+    source: parsed.publicHolidays ? sourceRule(parsed.publicHolidays, weekly) : undefined,
     chunks: new Map(),
     last: undefined,
   };
   const calendar: BusinessCalendar = {
     zone: parsed.zone,
     definition: parsed,
-    range: { from: dateOfDay(firstDay), to: dateOfDay(lastDay) },
+    range: { from: dateOfDay(range.firstDay), to: dateOfDay(range.lastDay) },
   };
   Object.defineProperty(calendar, STATE, { value: state, enumerable: false });
   return Object.freeze(calendar);
@@ -143,6 +215,11 @@ function hasState(value: unknown): value is BusinessCalendar {
 const CalendarArgument = z.custom<BusinessCalendar>(hasState, {
   message: 'Not a business calendar: build one with createBusinessCalendar',
 });
+
+/** `calendar` if it is a compiled business calendar, else a `ValidationError` naming the builder. @internal */
+export function checkedCalendar(calendar: unknown): BusinessCalendar {
+  return hasState(calendar) ? calendar : parseInput(CalendarArgument, calendar, 'calendar');
+}
 
 function stateOf(calendar: unknown): CalendarState {
   const value = hasState(calendar) ? calendar : parseInput(CalendarArgument, calendar, 'calendar');

@@ -1,9 +1,14 @@
 /**
  * Loads what a ticket command needs beyond the ticket — its SLA policy and the compiled calendar — caching
  * compiled calendars per policy version for the life of one service (internal).
+ *
+ * The calendar is resolved here, at use time: a policy's calendar refers to the shipped holidays
+ * (`publicHolidays: { source: 'hu' }`), so the package in use decides the years it covers. A policy saved by an
+ * older release with every 2020–2027 holiday listed is read in the reference form too (`upgradeCalendarDefinition`).
  */
 import { NotFoundError } from '../errors/frontline-error';
 import { type BusinessCalendar, createBusinessCalendar } from '../kernel/business-calendar';
+import { upgradeCalendarDefinition } from '../kernel/business-calendar-upgrade';
 import type { Store } from '../ports/storage';
 import type { TicketEnvironment } from './apply-ticket-command';
 import type { SlaPolicy } from './sla.schema';
@@ -28,7 +33,7 @@ export function createSlaEnvironmentLoader(reopenWindowMs: number): SlaEnvironme
     const entry = {
       version: stored.version,
       policy: stored.data,
-      calendar: createBusinessCalendar(stored.data.calendar),
+      calendar: createBusinessCalendar(upgradeCalendarDefinition(stored.data.calendar)),
     };
     compiled.set(policyId, entry);
     return entry;

@@ -87,6 +87,11 @@ export type EscalationRule = z.output<typeof EscalationRule>;
 /**
  * An SLA policy as data (zod-validated JSON a CRM can store and edit): the business calendar the targets run on,
  * the target table by priority and category, when to warn that a breach is near, and the escalation rules.
+ *
+ * The calendar refers to its holidays rather than copying them: `hungarianCalendarDefinition` writes
+ * `publicHolidays: { source: 'hu' }` and no dates, and the holidays are computed when the policy is used, so a saved
+ * policy covers every year the installed package covers (an upgrade with a new decree extends it).
+ * `businessCalendarCoverage` tells which years' swaps are known.
  * @example
  * const policy: SlaPolicyInput = {
  *   id: 'hotline', name: 'Hotline',
