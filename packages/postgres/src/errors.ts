@@ -109,3 +109,28 @@ export function toFrontlineError(error: unknown, operation: string): FrontlineEr
 export function isRetryable(error: unknown): boolean {
   return FrontlineError.is(error) && error.details.retryable === true;
 }
+
+/**
+ * A store was opened without the driver package it runs on: `pg` for {@link createPostgresStore}, or
+ * `@electric-sql/pglite` for {@link createPgliteStore}. Both are optional peer dependencies, so an application
+ * installs only the one it uses. Its code is `STORAGE`; `details.missingPackage` names the package and
+ * `details.install` the command that adds it.
+ * @example
+ * try { await createPostgresStore({ connectionString }) }
+ * catch (e) { if (FrontlineError.is(e) && e.details.missingPackage === 'pg') console.error(e.message) }
+ * @category Errors
+ */
+export class MissingDriverError extends StorageError {
+  /** The package that could not be loaded (e.g. `pg`). */
+  readonly missingPackage: string;
+
+  constructor(store: string, missingPackage: string, options: { cause?: unknown } = {}) {
+    const install = `npm install ${missingPackage}`;
+    super(`${store} needs the '${missingPackage}' package: ${install}`, {
+      details: { missingPackage, install, retryable: false },
+      cause: options.cause,
+    });
+    this.name = 'MissingDriverError';
+    this.missingPackage = missingPackage;
+  }
+}

@@ -1,10 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Clock } from '@frontline/core';
-import pg, { type Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { SqlDriver } from './driver';
 import { type MigrationReport, runMigrations } from './migrate-runner';
 import { frontlineMigrations, type Migration } from './migrations/index';
-import { createPgDriver } from './pg-driver';
+import { createPgDriver, createPgPool } from './pg-driver';
 import { createPgliteDriver } from './pglite-driver';
 import { openPglite } from './pglite-open';
 import { DEFAULT_SCHEMA } from './schema-name';
@@ -50,8 +50,7 @@ export async function migrate(
 ): Promise<MigrationReport> {
   let driver: SqlDriver;
   if ('connectionString' in target) {
-    const pool = new pg.Pool({ connectionString: target.connectionString, max: 1 });
-    pool.on('error', () => undefined);
+    const pool = await createPgPool({ connectionString: target.connectionString, max: 1 });
     driver = createPgDriver(pool, { ownsPool: true });
   } else if ('pool' in target) {
     driver = createPgDriver(target.pool, { ownsPool: false });

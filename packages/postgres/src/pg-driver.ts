@@ -1,7 +1,8 @@
 import { FrontlineError, StorageError } from '@frontline/core';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 import type { SqlDriver, SqlRow, SqlSession } from './driver';
 import { toFrontlineError } from './errors';
+import { loadOptionalPeer, PG_PEER } from './optional-peer';
 
 /** Transaction isolation for the `pg` driver. */
 export type IsolationLevel = 'read committed' | 'repeatable read' | 'serializable';
@@ -14,6 +15,18 @@ const BEGIN: Record<IsolationLevel, string> = {
 
 function asError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
+}
+
+/**
+ * A new `pg` pool the store owns, with `pg` loaded only now (it is an optional peer dependency): without it
+ * this throws a `MissingDriverError` naming `pg`. An idle connection the server ends emits 'error' on the
+ * pool; the pool drops it and the next query opens a new one — without a listener Node would end the process.
+ */
+export async function createPgPool(config: PoolConfig): Promise<Pool> {
+  const pg = await loadOptionalPeer(PG_PEER, () => import('pg'));
+  const pool = new pg.default.Pool(config);
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** A driver over a `pg` pool: autocommit statements on any pooled connection, a dedicated one per transaction. */

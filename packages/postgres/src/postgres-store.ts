@@ -1,5 +1,5 @@
-import pg, { type Pool, type PoolConfig } from 'pg';
-import { createPgDriver, type IsolationLevel } from './pg-driver';
+import type { Pool, PoolConfig } from 'pg';
+import { createPgDriver, createPgPool, type IsolationLevel } from './pg-driver';
 import { createSqlStore, type SqlStore, type SqlStoreOptions } from './sql-store';
 
 /**
@@ -47,10 +47,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     pool = options.pool;
     ownsPool = false;
   } else {
-    pool = new pg.Pool({ ...options.poolConfig, connectionString: options.connectionString });
-    // An idle connection the server ends emits 'error' on the pool; the pool drops it and the next query
-    // opens a new one. Without a listener Node would end the process.
-    pool.on('error', () => undefined);
+    pool = await createPgPool({ ...options.poolConfig, connectionString: options.connectionString });
     ownsPool = true;
   }
   const driver = createPgDriver(pool, { ownsPool, isolation: options.isolation });
