@@ -8,7 +8,7 @@
  */
 
 export type { SqlRow } from './driver';
-export { isRetryable, toFrontlineError } from './errors';
+export { isRetryable, MissingDriverError, toFrontlineError } from './errors';
 export { type MigrateOptions, type MigrationTarget, migrate } from './migrate';
 export type { MigrationReport } from './migrate-runner';
 export { frontlineMigrations, type Migration } from './migrations/index';

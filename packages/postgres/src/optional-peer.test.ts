@@ -1,6 +1,6 @@
 import { FrontlineError } from '@frontline/core';
 import { describe, expect, it } from 'vitest';
-import { MissingDriverError } from './errors';
+import { MissingDriverError } from './index';
 import { isPackageNotFound, loadOptionalPeer, PG_PEER } from './optional-peer';
 
 // A specifier no registry will ever serve, so the import really fails the way a missing `pg` does.
