@@ -4,7 +4,9 @@ export default defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps in the published build: they were most of core's tarball (5 MB). Tests, typecheck and
+  // typedoc run on source through the `@frontline/source` condition, and `src` ships beside `dist`.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   treeshake: true,

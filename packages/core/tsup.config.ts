@@ -8,9 +8,13 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps in the published build: they were most of core's tarball (5 MB). Tests, typecheck and
+  // typedoc run on source through the `@frontline/source` condition, and `src` ships beside `dist`.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   treeshake: true,
-  external: ['vitest'],
+  // The `./testing` suites import these; a host that runs them installs both (optional peers). Bundling
+  // fast-check would ship its code, and its MIT notice, inside core.
+  external: ['vitest', 'fast-check'],
 });

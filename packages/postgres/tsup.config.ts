@@ -6,7 +6,9 @@ export default defineConfig({
   entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts' } },
-  sourcemap: true,
+  // No source maps in the published build: they were most of core's tarball (5 MB). Tests, typecheck and
+  // typedoc run on source through the `@frontline/source` condition, and `src` ships beside `dist`.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   treeshake: true,
