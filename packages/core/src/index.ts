@@ -127,6 +127,17 @@ export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } fro
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
 export {
+  createFrontline,
+  type Frontline,
+  type FrontlineOptions,
+  type ServicesOf,
+} from './kit/create-frontline';
+export {
+  defineEvent,
+  type EventCatalogueEntry,
+  type EventDefinition,
+} from './kit/define-event';
+export {
   defineMachine,
   type Machine,
   type MachineDefinition,
@@ -134,6 +145,8 @@ export {
   type MachineGuard,
   type MachineTransition,
 } from './kit/define-machine';
+export { type AnyModule, defineModule, type ModuleContext, type ModuleDefinition } from './kit/define-module';
+export { type ModulePlan, resolveModules } from './kit/resolve-modules';
 export * from './knowledge';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';
@@ -156,6 +169,7 @@ export {
 } from './ports/outbox-input';
 export {
   type CollectionDefinition,
+  checkCollectionDefinitions,
   defineCollection,
   type IndexDefinition,
   type KeyValue,

@@ -25,8 +25,9 @@ export function parseStored<T extends { id: string }>(definition: CollectionDefi
 
 /**
  * Makes sure the stored index keys match the collection's definition before a write or an index query:
- * an index the definition adds is built from the stored rows, one it drops is removed, one whose uniqueness
- * changed is rebuilt. Checked once per store and definition (one query); the rebuild runs under an advisory
+ * an index the definition adds is built from the stored rows (back-filled), one whose uniqueness changed is
+ * rebuilt. An index the definition does not name is never dropped: it may belong to a module another process
+ * registers (see `Store.registerCollections`). Checked once per store and definition (one query); the rebuild runs under an advisory
  * lock per collection, in the caller's transaction if there is one.
  *
  * Every process must use the same definition of a collection. To change what an index's key function
@@ -51,7 +52,9 @@ export async function ensureCollection<T extends { id: string }>(
       [def.name],
     );
   const matches = (rows: { index_name: string; is_unique: boolean }[]) =>
-    rows.length === wanted.size && rows.every((row) => wanted.get(row.index_name) === row.is_unique);
+    [...wanted].every(([name, unique]) =>
+      rows.some((row) => row.index_name === name && row.is_unique === unique),
+    );
 
   if (!matches(await readRegistry(ctx))) {
     await atomically(ctx, async (c) => {
@@ -62,7 +65,9 @@ export async function ensureCollection<T extends { id: string }>(
         [ADVISORY_NAMESPACE + 1, `${tables.schema}.${def.name}`],
       );
       const registered = await readRegistry(c);
-      const stale = registered.filter((row) => wanted.get(row.index_name) !== row.is_unique);
+      const stale = registered.filter(
+        (row) => wanted.has(row.index_name) && wanted.get(row.index_name) !== row.is_unique,
+      );
       const staleNames = stale.map((row) => row.index_name);
       if (staleNames.length > 0) {
         const params = [def.name, JSON.stringify(staleNames)];

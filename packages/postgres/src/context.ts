@@ -1,5 +1,6 @@
 import {
   type Clock,
+  type CollectionDefinition,
   ConflictError,
   type FrontlineError,
   type IdGenerator,
@@ -51,6 +52,8 @@ export interface Shared {
   readonly ids: IdGenerator;
   /** Collection signatures whose indexes are known to be built. */
   readonly ensured: Set<string>;
+  /** The merged definitions a composition root registered, by collection name. */
+  readonly registered: Map<string, CollectionDefinition<{ id: string }>>;
   closed: boolean;
 }
 

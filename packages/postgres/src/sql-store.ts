@@ -1,6 +1,7 @@
 import {
   type Clock,
   type CollectionDefinition,
+  checkCollectionDefinitions,
   createUuidV7Ids,
   type IdGenerator,
   type Repository,
@@ -9,6 +10,7 @@ import {
   systemClock,
 } from '@frontline/core';
 import { createSqlAuditStore } from './audit-store';
+import { ensureCollection } from './collection-registry';
 import { type Ctx, run, runTransaction, type Shared, tablesIn, toNumber } from './context';
 import type { SqlDriver, SqlRow } from './driver';
 import { type MigrationReport, runMigrations } from './migrate-runner';
@@ -79,6 +81,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
     clock: options.clock ?? systemClock,
     ids: options.ids ?? createUuidV7Ids(),
     ensured: new Set(),
+    registered: new Map(),
     closed: false,
   };
   const root: Ctx = { shared, session: driver, tx: null };
@@ -108,12 +111,20 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
     // Repositories are cheap but build their SQL once: keep one per definition object.
     const repositories = new WeakMap<object, unknown>();
     const store: Store = {
-      repository: <T extends { id: string }>(definition: CollectionDefinition<T>): Repository<T> => {
+      repository: <T extends { id: string }>(asked: CollectionDefinition<T>): Repository<T> => {
+        const definition =
+          (shared.registered.get(asked.name) as CollectionDefinition<T> | undefined) ?? asked;
         const known = repositories.get(definition) as Repository<T> | undefined;
         if (known) return known;
         const created = createSqlRepository(definition, ctx);
         repositories.set(definition, created);
         return created;
+      },
+      registerCollections: async (definitions) => {
+        for (const definition of checkCollectionDefinitions(definitions)) {
+          shared.registered.set(definition.name, definition);
+          await ensureCollection(ctx, definition);
+        }
       },
       outbox: createSqlOutbox(ctx),
       audit: createSqlAuditStore(ctx),

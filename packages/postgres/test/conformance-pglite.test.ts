@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { runStoreConformance } from '@frontline/core/testing';
+import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';
@@ -14,6 +14,11 @@ afterAll(async () => {
 });
 
 runStoreConformance({
+  name: 'PGlite (in memory)',
+  ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
+});
+
+runModuleConformance({
   name: 'PGlite (in memory)',
   ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
 });

@@ -1,4 +1,4 @@
-import { runStoreConformance } from '@frontline/core/testing';
+import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 
@@ -8,5 +8,9 @@ describeWithServer('PostgreSQL server', (url) => {
     ...sqlConformanceHooks((schema, clock) =>
       createPostgresStore({ connectionString: url, schema, clock, poolConfig: { max: 10 } }),
     ),
+  });
+  runModuleConformance({
+    name: 'PostgreSQL server (pg)',
+    ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
   });
 });

@@ -173,7 +173,7 @@ describe('queries agree with the memory adapter', () => {
 });
 
 describe('indexes follow the collection definition', () => {
-  it('builds an index added later from the stored rows, and drops one that was removed', async () => {
+  it('builds an index added later from the stored rows, and never drops one this definition does not name', async () => {
     const before = itemCollection({ k: { key: (item) => item.k } });
     await store.repository(before).insert({ id: 'a', k: 'x', u: 'first', text: '' });
     await store.repository(before).insert({ id: 'b', k: 'y', u: 'second', text: '' });
@@ -190,7 +190,8 @@ describe('indexes follow the collection definition', () => {
       `SELECT DISTINCT index_name FROM "${store.schema}".entity_keys WHERE collection = $1`,
       [before.name],
     );
-    expect(keys.map((k) => k.index_name)).toEqual(['u']);
+    // `k` may belong to a module another process registers: it stays, with the keys it had
+    expect(keys.map((k) => k.index_name).sort()).toEqual(['k', 'u']);
     await reopened.close();
   });
 

@@ -42,6 +42,14 @@ export interface CollectionDefinition<T extends { id: string }> {
   readonly indexes?: Readonly<Record<string, IndexDefinition<T>>>;
 }
 
+/** An extension index is named `<moduleId>:<name>` (see `defineModule`). */
+const IndexName = z
+  .string()
+  .regex(
+    /^([a-z][a-zA-Z0-9]{0,39}:)?[a-z][a-z0-9_]{0,47}$/,
+    'An index name is lower-case letters, digits and "_", starting with a letter, optionally after "<moduleId>:"',
+  );
+
 const StorageName = z
   .string()
   .regex(
@@ -52,8 +60,38 @@ const StorageName = z
 const CollectionDefinitionShape = z.object({
   name: StorageName,
   schema: z.custom<z.ZodType>((s) => s instanceof z.ZodType, 'Expected a zod schema'),
-  indexes: z.record(StorageName, z.object({ key: z.function(), unique: z.boolean().optional() })).optional(),
+  indexes: z.record(IndexName, z.object({ key: z.function(), unique: z.boolean().optional() })).optional(),
 });
+
+/**
+ * Checks the definitions a store is asked to register (names, index names, schemas; each name once) and returns
+ * them as given. Adapters call it first in `registerCollections`.
+ * @category Ports
+ */
+export function checkCollectionDefinitions(
+  definitions: readonly CollectionDefinition<{ id: string }>[],
+): readonly CollectionDefinition<{ id: string }>[] {
+  parseInput(
+    z
+      .array(CollectionDefinitionShape)
+      .max(1000)
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((d, i) => {
+          if (seen.has(d.name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'name'],
+              message: `Collection "${d.name}" is listed twice`,
+            });
+          seen.add(d.name);
+        });
+      }),
+    definitions,
+    'collections',
+  );
+  return definitions;
+}
 
 /**
  * Declares a collection; checks its name and index names once, up front.
@@ -140,8 +178,19 @@ export interface UnitOfWork {
  * @category Ports
  */
 export interface Store extends UnitOfWork {
-  /** The repository for a collection; cheap to call, may be called per request. */
+  /**
+   * The repository for a collection; cheap to call, may be called per request. When a definition of the same
+   * name was registered ({@link Store.registerCollections}), the registered one is used, so a write through any
+   * module maintains every index any module registered on the collection.
+   */
   repository<T extends { id: string }>(definition: CollectionDefinition<T>): Repository<T>;
+  /**
+   * Registers the merged collection plan of a composition root (every index every module needs): builds and
+   * back-fills each index not built yet, before it resolves. An adapter never drops an index a registered
+   * definition does not name — another process may run a larger module set. Registering the same plan again is
+   * a no-op; a definition registered under an existing name replaces it (its new indexes are built).
+   */
+  registerCollections(definitions: readonly CollectionDefinition<{ id: string }>[]): Promise<void>;
   /** Messages written with state changes, claimed by workers exactly once. */
   readonly outbox: Outbox;
   /** The append-only storage behind the hash-chained audit log. */

@@ -36,6 +36,11 @@ export {
   solvedTicket,
 } from './knowledge-suite';
 export {
+  type ModuleConformanceOptions,
+  type ModuleConformanceTest,
+  runModuleConformance,
+} from './module-conformance';
+export {
   type ConformanceTest,
   runStoreConformance,
   type StoreConformanceOptions,

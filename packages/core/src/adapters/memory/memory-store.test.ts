@@ -1,8 +1,10 @@
 import { createMemoryStore } from '@frontline/core';
-import { runStoreConformance } from '@frontline/core/testing';
+import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
 
 runStoreConformance({
   name: 'memory',
   createStore: ({ clock }) => createMemoryStore({ clock }),
   outboxMessages: 1000,
 });
+
+runModuleConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });

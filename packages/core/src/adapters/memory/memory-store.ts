@@ -19,7 +19,16 @@ import {
   FailOptionsInput,
   NewOutboxMessageInput,
 } from '../../ports/outbox-input';
-import type { CollectionDefinition, KeyValue, Query, Repository, Store, Stored } from '../../ports/storage';
+import {
+  type CollectionDefinition,
+  checkCollectionDefinitions,
+  type IndexDefinition,
+  type KeyValue,
+  type Query,
+  type Repository,
+  type Store,
+  type Stored,
+} from '../../ports/storage';
 import { IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
 import { Mutex } from './mutex';
@@ -38,6 +47,8 @@ interface Row {
 }
 
 interface IndexState {
+  /** The key function, kept so that a write through any definition maintains every index built so far. */
+  key: IndexDefinition<{ id: string }>['key'];
   unique: boolean;
   byKey: Map<KeyValue, Set<string>>;
   sorted: KeyValue[] | null;
@@ -97,6 +108,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   };
   const mutex = new Mutex();
   let closed = false;
+  /** The merged definitions of a composition root, by collection name. */
+  const registered = new Map<string, CollectionDefinition<{ id: string }>>();
 
   /** Runs `op` holding the lock (or, inside a transaction, under the transaction's lock) with an undo log. */
   function makeScope(inTransaction: { undo: Undo[] } | null) {
@@ -123,7 +136,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     }
     for (const [name, index] of Object.entries(definition.indexes ?? {})) {
       if (entry.indexes.has(name)) continue;
-      const built: IndexState = { unique: index.unique === true, byKey: new Map(), sorted: null };
+      const built: IndexState = {
+        key: index.key,
+        unique: index.unique === true,
+        byKey: new Map(),
+        sorted: null,
+      };
       for (const [id, row] of entry.rows) {
         for (const key of keysOf(index.key(definition.schema.parse(JSON.parse(row.json))))) {
           addKey(built, key, id);
@@ -138,7 +156,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     const scope = makeScope(tx);
     const store: Store = {
       repository: <T extends { id: string }>(definition: CollectionDefinition<T>) =>
-        createRepository(definition, scope),
+        createRepository(
+          (registered.get(definition.name) as CollectionDefinition<T> | undefined) ?? definition,
+          scope,
+        ),
+      registerCollections: async (definitions) => {
+        const parsed = checkCollectionDefinitions(definitions);
+        await scope(() => {
+          for (const definition of parsed) {
+            registered.set(definition.name, definition);
+            collection(definition);
+          }
+        });
+      },
       outbox: createOutbox(scope),
       audit: createAuditStore(scope),
       transaction: async <R>(work: (tx: Store) => Promise<R>): Promise<R> => {
@@ -173,15 +203,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       data: parseStored(definition, row.json),
       version: row.version,
     });
-    const indexKeys = (entity: T) =>
-      Object.entries(definition.indexes ?? {}).map(
+    /** The keys of every index the collection has, whichever definition built it (an extension's too). */
+    const indexKeys = (c: CollectionState, entity: T) =>
+      [...c.indexes].map(
         ([name, index]) => [name, keysOf(checkKeys(definition.name, name, index.key(entity)))] as const,
       );
 
     function write(c: CollectionState, undo: Undo[], id: string, next: Row | null, entity: T | null) {
       const previous = c.rows.get(id) ?? null;
-      const oldKeys = previous ? indexKeys(parseStored(definition, previous.json)) : [];
-      const newKeys = entity ? indexKeys(entity) : [];
+      const oldKeys = previous ? indexKeys(c, parseStored(definition, previous.json)) : [];
+      const newKeys = entity ? indexKeys(c, entity) : [];
       for (const [name, keys] of newKeys) {
         const index = c.indexes.get(name)!;
         if (!index.unique) continue;

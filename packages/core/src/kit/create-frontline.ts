@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { parseInput } from '../errors/validate';
+import { type Clock, systemClock } from '../ports/clock';
+import { createUuidV7Ids, type IdGenerator } from '../ports/ids';
+import type { Store } from '../ports/storage';
+import type { AnyModule, ModuleDefinition } from './define-module';
+import { type ModulePlan, resolveModules } from './resolve-modules';
+
+/**
+ * What {@link createFrontline} takes: the store (memory, PGlite or a PostgreSQL server), optionally the clock
+ * and the id generator, and the modules.
+ * @category Kit
+ */
+export interface FrontlineOptions<M extends readonly AnyModule[]> {
+  readonly store: Store;
+  /** Default: the system clock. */
+  readonly clock?: Clock;
+  /** Default: UUID v7. */
+  readonly ids?: IdGenerator;
+  readonly modules: M;
+}
+
+/** The services of each module, by module id. */
+export type ServicesOf<M extends readonly AnyModule[]> = {
+  readonly [K in M[number] as K['id']]: K extends ModuleDefinition<string, infer S, never> ? S : never;
+};
+
+/**
+ * A running Frontline: each module's services under its id, the merged plan (collections, index owners,
+ * the event catalogue, permissions) and the ports it runs on.
+ * @category Kit
+ */
+export type Frontline<M extends readonly AnyModule[]> = ServicesOf<M> & {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly plan: ModulePlan;
+  /** Closes the store. */
+  close(): Promise<void>;
+};
+
+const Options = z.object({
+  store: z.custom<Store>(
+    (s) =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as Store).transaction === 'function' &&
+      typeof (s as Store).registerCollections === 'function',
+    'Expected a Frontline store (memory, PGlite or PostgreSQL) with registerCollections',
+  ),
+  clock: z
+    .custom<Clock>((c) => typeof (c as Clock | undefined)?.now === 'function', 'Expected a clock')
+    .optional(),
+  ids: z
+    .custom<IdGenerator>(
+      (i) => typeof (i as IdGenerator | undefined)?.next === 'function',
+      'Expected an id generator',
+    )
+    .optional(),
+  modules: z.array(z.custom<AnyModule>((m) => typeof m === 'object' && m !== null)).min(1),
+});
+
+/**
+ * The composition root: resolves the modules into one plan (every conflict reported together, before the store
+ * is touched), registers the merged collections with the store — which builds and back-fills any index it has
+ * not built yet — and builds each module's services in `requires` order.
+ * @example
+ * const frontline = await createFrontline({ store, modules: [serviceDesk(), complaints({ office, authority, letters })] });
+ * const { customer } = await frontline.serviceDesk.customers.registerCustomer({ actor, familyName: 'Kiss', givenNames: ['Anna'] });
+ * @category Kit
+ */
+export async function createFrontline<const M extends readonly AnyModule[]>(
+  options: FrontlineOptions<M>,
+): Promise<Frontline<M>> {
+  const input = parseInput(Options, options, 'Frontline options');
+  const plan = resolveModules(options.modules);
+  const { store } = input;
+  const clock = input.clock ?? systemClock;
+  const ids = input.ids ?? createUuidV7Ids();
+  await store.registerCollections(plan.collections);
+  const services: Record<string, unknown> = {};
+  for (const module of plan.modules) {
+    // The resolver checked every `requires`: deps holds exactly the services the module declared it needs.
+    const deps = Object.fromEntries((module.requires ?? []).map((id) => [id, services[id]])) as never;
+    services[module.id] = module.services({ store, clock, ids, deps, personalData: plan.personalData });
+  }
+  return Object.freeze({
+    ...services,
+    store,
+    clock,
+    ids,
+    plan,
+    close: () => store.close(),
+  }) as Frontline<M>;
+}
