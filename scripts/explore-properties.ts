@@ -22,6 +22,8 @@ interface Failure {
   test: string;
   counterexample: string;
   replayPath: string;
+  /** False when the failure is no fast-check counterexample (an ordinary test or an import that fails). */
+  property: boolean;
 }
 
 interface JsonReport {
@@ -76,13 +78,21 @@ function failuresOf(report: JsonReport, seed: number): Failure[] {
     const name = relative(process.cwd(), file.name);
     const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
     if (failed.length === 0 && file.status === 'failed') {
-      failures.push({ seed, file: name, test: '(file)', counterexample: file.message ?? '', replayPath: '' });
+      failures.push({
+        seed,
+        file: name,
+        test: '(file)',
+        counterexample: file.message ?? '',
+        replayPath: '',
+        property: false,
+      });
     }
     for (const assertion of failed) {
       const text = (assertion.failureMessages ?? []).join('\n');
       const counterexample = /Counterexample: (.*)/.exec(text)?.[1] ?? text.split('\n')[0] ?? '';
       const replayPath = /path: "([^"]*)"/.exec(text)?.[1] ?? '';
-      failures.push({ seed, file: name, test: assertion.fullName, counterexample, replayPath });
+      const property = text.includes('Property failed');
+      failures.push({ seed, file: name, test: assertion.fullName, counterexample, replayPath, property });
     }
   }
   return failures;
@@ -116,7 +126,9 @@ function main(): void {
         found = failuresOf(JSON.parse(readFileSync(report, 'utf8')) as JsonReport, seed);
       } catch {
         if (run.status !== 0)
-          found = [{ seed, file: '(run)', test: '(vitest)', counterexample: '', replayPath: '' }];
+          found = [
+            { seed, file: '(run)', test: '(vitest)', counterexample: '', replayPath: '', property: false },
+          ];
       }
       tried.push({ seed, ok: run.status === 0 && found.length === 0 });
       failures.push(...found);
@@ -130,7 +142,8 @@ function main(): void {
   for (const f of failures) {
     console.log(`\n  ✗ ${f.file} › ${f.test}`);
     console.log(`    seed ${f.seed}${f.replayPath ? `, path "${f.replayPath}"` : ''}`);
-    if (f.counterexample) console.log(`    counterexample: ${f.counterexample}`);
+    if (f.counterexample) console.log(`    ${f.property ? 'counterexample' : 'error'}: ${f.counterexample}`);
+    if (!f.property) console.log('    (not a fast-check counterexample: see whether it fails with the fixed seed too)');
     console.log(`    replay: FRONTLINE_FC_SEED=${f.seed} npx vitest run ${f.file}`);
   }
   if (failures.length > 0) {
