@@ -143,7 +143,8 @@ function main(): void {
     console.log(`\n  ✗ ${f.file} › ${f.test}`);
     console.log(`    seed ${f.seed}${f.replayPath ? `, path "${f.replayPath}"` : ''}`);
     if (f.counterexample) console.log(`    ${f.property ? 'counterexample' : 'error'}: ${f.counterexample}`);
-    if (!f.property) console.log('    (not a fast-check counterexample: see whether it fails with the fixed seed too)');
+    if (!f.property)
+      console.log('    (not a fast-check counterexample: see whether it fails with the fixed seed too)');
     console.log(`    replay: FRONTLINE_FC_SEED=${f.seed} npx vitest run ${f.file}`);
   }
   if (failures.length > 0) {
