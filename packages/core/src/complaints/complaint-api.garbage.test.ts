@@ -19,8 +19,10 @@ import {
   CONCILIATION_BOARDS,
   competentBoard,
   compileCompensationRules,
+  complaintAnswerDueAt,
   complaintDeadlines,
   complaintRetainUntil,
+  countyKeyOf,
   createComplaintService,
   decideComplaintTransition,
   evaluateCompensation,
@@ -65,7 +67,10 @@ describe('complaint API under random garbage', () => {
           () => complaintDeadlines(a as never, HUNGARIAN_CONSUMER_POLICY),
           () => complaintRetainUntil(a as never, HUNGARIAN_CONSUMER_POLICY),
           () => selectComplaintPolicy(a as never, b as never, c as never),
-          () => competentBoard(CONCILIATION_BOARDS, a as never, b as never),
+          () => competentBoard(CONCILIATION_BOARDS, a as never),
+          () => competentBoard(a as never, b as never),
+          () => countyKeyOf(a as never),
+          () => complaintAnswerDueAt(a as never, b as never, c as never),
           () => decideComplaintTransition(a as never, b as never, c as never),
         ];
         for (const call of calls) await expectOnlyFrontlineErrors(call);

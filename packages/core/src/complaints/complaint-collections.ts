@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
+import { Money } from '../kernel/money';
 import { defineCollection } from '../ports/storage';
 import { CompensationRuleSet } from './compensation-rules';
-import { Complaint } from './complaint.schema';
+import { CompensationKind, Complaint } from './complaint.schema';
 
 /**
  * The next deadline signal of a complaint still to be answered: the warning until it went out, then the
@@ -70,4 +72,50 @@ export const ComplaintRuleSets = defineCollection<StoredCompensationRuleSet>({
   name: 'complaint_rule_sets',
   schema: StoredCompensationRuleSet,
   indexes: { rule_set_version: { key: (r) => ruleSetVersionKey(r.ruleSetId, r.version) } },
+});
+
+/**
+ * One compensation in a customer's ledger: the latest decision of one complaint, `pending` while it waits for
+ * an approver, `granted` once final. A refused proposal leaves the ledger; a new decision on the same
+ * complaint replaces its entry.
+ * @category Complaints
+ */
+export const CompensationLedgerEntry = z.object({
+  complaintId: EntityId,
+  /** The decision's `seq` on its complaint. */
+  seq: z.int().min(1),
+  kind: CompensationKind,
+  amount: Money,
+  decidedAt: Instant,
+  status: z.enum(['pending', 'granted']),
+});
+/** @category Complaints */
+export type CompensationLedgerEntry = z.output<typeof CompensationLedgerEntry>;
+
+/**
+ * What one customer was granted (or has pending) in one calendar year of the office's zone. Every decision
+ * writes the ledgers of its caps' window with their expected versions in its own unit of work, so parallel
+ * decisions for one customer are serialised by optimistic concurrency and the caps cannot be overrun.
+ * @category Complaints
+ */
+export const CompensationLedger = z.object({
+  /** `<customerId>|<year>`. */
+  id: z.string().min(1).max(300),
+  customerId: EntityId,
+  year: z.int().min(1900).max(9999),
+  entries: z.array(CompensationLedgerEntry).max(10_000),
+  updatedAt: Instant,
+});
+/** @category Complaints */
+export type CompensationLedger = z.output<typeof CompensationLedger>;
+
+/**
+ * The `complaint_compensation_ledgers` collection: one {@link CompensationLedger} per customer and year,
+ * indexed by `customer_id` (for the customer's personal-data export and erasure).
+ * @category Complaints
+ */
+export const ComplaintCompensationLedgers = defineCollection<CompensationLedger>({
+  name: 'complaint_compensation_ledgers',
+  schema: CompensationLedger,
+  indexes: { customer_id: { key: (l) => l.customerId } },
 });

@@ -7,15 +7,19 @@ import { Money } from '../kernel/money';
 import {
   ComplaintCategory,
   ComplaintChannel,
-  ComplaintConsumer,
   ComplaintEvidence,
   ComplaintFacts,
   ComplaintOutcome,
   ComplaintSeverity,
   ComplaintUrgency,
 } from './complaint.schema';
+import { BoardChoice, CountyKey } from './conciliation-boards';
 
 const Note = z.string().trim().min(1).max(2_000);
+const NonNegativeMoney = Money.refine((m) => m.amount >= 0, {
+  message: 'An amount in dispute is not negative',
+  path: ['amount'],
+});
 const Ref = { actor: Actor, complaintId: EntityId };
 const Signer = {
   /** The signing agent's name and title, as printed. */
@@ -31,13 +35,19 @@ const Signer = {
 export const ReceiveComplaintInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
-  consumer: ComplaintConsumer,
+  /**
+   * What the customer record cannot say about the consumer: the county of domicile (default: read from the
+   * record's postal address) and the board they choose. Name and address always come from the customer
+   * record — they are not inputs, so the minutes cannot disagree with it.
+   */
+  consumer: z.strictObject({ county: CountyKey.optional(), board: BoardChoice.optional() }).optional(),
   channel: ComplaintChannel,
   subject: z.string().trim().min(1).max(300),
   description: z.string().trim().min(1).max(20_000),
   category: ComplaintCategory,
   productOrService: z.string().trim().min(1).max(200),
-  amountInDispute: Money.nullable().default(null),
+  /** What the consumer disputes: never negative. */
+  amountInDispute: NonNegativeMoney.nullable().default(null),
   requestedRemedy: z.string().trim().min(1).max(2_000),
   evidence: z.array(ComplaintEvidence).max(100).default([]),
   severity: ComplaintSeverity.default('medium'),

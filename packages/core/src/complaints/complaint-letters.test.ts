@@ -16,7 +16,11 @@ const complaint: Complaint = {
   id: 'c1',
   reference: 'PANASZ-c1',
   customerId: 'cust-1',
-  consumer: { name: 'Kiss Anna', address: { postalCode: '1051', city: 'Budapest', street: 'Nádor u. 5.' } },
+  consumer: {
+    name: 'Kiss Anna',
+    address: { postalCode: '1051', city: 'Budapest', street: 'Nádor u. 5.' },
+    board: 'domicile',
+  },
   channel: 'in_person',
   subject: 'Hibás számla',
   description: 'A februári számlán kétszer szerepel a havidíj.',
@@ -62,6 +66,15 @@ const decision: ComplaintDecision = {
   approval: { status: 'not_needed', by: null, at: null, note: null },
 };
 
+const recordedAt = new Date('2026-03-02T09:15:00Z');
+const minutesContext = (locale: 'hu' | 'en', position: string | null, recorded = at) => ({
+  office: suiteComplaintOffice,
+  agentName: 'Nagy Anna',
+  locale,
+  position,
+  recordedAt: recorded,
+});
+
 function environment() {
   const letters = createLetterEnvironment();
   for (const t of COMPLAINT_LETTER_TEMPLATES) letters.register(t);
@@ -73,7 +86,7 @@ describe('complaint letters', () => {
     const letters = environment();
     const hu = letters.renderLetter(
       'complaint-minutes',
-      complaintMinutesData(complaint, suiteComplaintOffice, 'Nagy Anna', 'hu', null),
+      complaintMinutesData(complaint, minutesContext('hu', null)),
       { locale: 'hu' },
     );
     for (const part of [
@@ -93,7 +106,7 @@ describe('complaint letters', () => {
     expect(hu.subject).toBe('Jegyzőkönyv szóbeli panaszról – PANASZ-c1');
     const en = letters.renderLetter(
       'complaint-minutes',
-      complaintMinutesData(complaint, suiteComplaintOffice, 'Nagy Anna', 'en', 'We will refund it.'),
+      complaintMinutesData(complaint, minutesContext('en', 'We will refund it.')),
       {
         locale: 'en',
       },
@@ -120,19 +133,72 @@ describe('complaint letters', () => {
     expect(hu.body).toContain('Budapesti Békéltető Testület, 1016 Budapest, Krisztina krt. 99.');
   });
 
-  it('refuses a letter with missing data as a ValidationError naming the path', () => {
+  it('keeps when the complaint was lodged apart from when its minutes were recorded, each labelled', () => {
+    const letters = environment();
+    const hu = letters.renderLetter(
+      'complaint-minutes',
+      complaintMinutesData(complaint, minutesContext('hu', null, recordedAt)),
+      { locale: 'hu' },
+    );
+    expect(hu.body).toContain('A panasz előterjesztésének ideje: 2026. március 2. 9:30');
+    expect(hu.body).toContain(
+      'A jegyzőkönyv felvételének helye és ideje: Ügyfélszolgálati iroda, Budapest, 2026. március 2. 10:15',
+    );
+    const en = letters.renderLetter(
+      'complaint-minutes',
+      complaintMinutesData(complaint, minutesContext('en', null, recordedAt)),
+      { locale: 'en' },
+    );
+    expect(en.body).toContain('Time the complaint was lodged: 2 March 2026');
+    expect(en.body).toMatch(
+      /Place and time these minutes were recorded: Ügyfélszolgálati iroda, Budapest, 2 March 2026,? 10:15/,
+    );
+  });
+
+  it('renders the minutes and the answer without the fields the schema calls optional, never printing "undefined"', () => {
     const letters = environment();
     const { address: _dropped, ...consumer } = complaint.consumer;
-    try {
-      letters.render(
+    const bare: Complaint = {
+      ...complaint,
+      consumer,
+      place: null,
+      evidence: [{ ref: 'doc:1', sha256: 'c'.repeat(64) }],
+    };
+    for (const locale of ['hu', 'en'] as const) {
+      const minutes = letters.renderLetter(
         'complaint-minutes',
-        complaintMinutesData({ ...complaint, consumer }, suiteComplaintOffice, 'N', 'hu', null),
+        complaintMinutesData(bare, minutesContext(locale, null)),
+        {
+          locale,
+        },
       );
-      expect.unreachable();
-    } catch (error) {
-      expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
-      expect(JSON.stringify((error as FrontlineError).details)).toContain('consumer.address');
+      expect(minutes.body).toContain('Kiss Anna');
+      expect(minutes.body).not.toMatch(/undefined|null/);
+      expect(minutes.body).not.toContain('lakcíme');
+      expect(minutes.body).not.toContain("Consumer's address");
+      const answer = letters.renderLetter(
+        'complaint-answer',
+        complaintAnswerData(
+          bare,
+          { ...decision, compensation: { kind: 'refund', amount: decision.compensation.amount } },
+          {
+            office: suiteComplaintOffice,
+            agent: { name: 'N', title: 'T' },
+            locale,
+            nextSteps: 'x',
+            at,
+            board: null,
+          },
+        ),
+        { locale },
+      );
+      expect(answer.body).toContain('Kiss Anna');
+      expect(answer.body).not.toMatch(/undefined|null/);
     }
+  });
+
+  it('refuses a referral without its board as a ValidationError naming the path', () => {
+    const letters = environment();
     const noBoard = complaintAnswerData(complaint, null, {
       office: suiteComplaintOffice,
       agent: { name: 'N', title: 'T' },
@@ -141,6 +207,12 @@ describe('complaint letters', () => {
       at,
       board: null,
     });
-    expect(() => letters.render('complaint-referral', noBoard, { locale: 'en' })).toThrow(/board/);
+    try {
+      letters.render('complaint-referral', noBoard, { locale: 'en' });
+      expect.unreachable();
+    } catch (error) {
+      expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
+      expect(JSON.stringify((error as FrontlineError).details)).toContain('board');
+    }
   });
 });

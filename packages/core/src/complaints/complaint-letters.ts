@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../kernel/locale';
+import { TimeZone } from '../kernel/time-zone';
 import type { Complaint, ComplaintDecision } from './complaint.schema';
 import type { ConciliationBoard } from './conciliation-boards';
 import { COMPLAINT_ANSWER_TEMPLATES } from './templates/complaint-answer';
@@ -18,6 +19,19 @@ export const ComplaintOffice = z.strictObject({
   }),
   phone: z.string().trim().min(1).max(50),
   email: z.string().trim().min(3).max(200),
+  /**
+   * The office's IANA time zone: answer deadlines count calendar days in it and letters print times in it.
+   * Default `Europe/Budapest`.
+   */
+  timeZone: TimeZone.optional(),
+  /**
+   * The county key of the business's seat (székhely), e.g. `budapest`: the conciliation board a consumer may
+   * choose instead of their own county's (Fgytv. 20. § (1)).
+   */
+  seatCounty: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,49}$/)
+    .optional(),
 });
 /** @category Complaints */
 export type ComplaintOffice = z.infer<typeof ComplaintOffice>;
@@ -81,16 +95,31 @@ const KIND_LABELS: Record<Locale, Record<ComplaintDecision['compensation']['kind
 const isRemote = (c: Complaint) => c.channel !== 'in_person';
 
 /**
- * The data of the minutes of an oral complaint (for the `complaint-minutes` template). Pure.
+ * What the minutes record besides the complaint: who wrote them, in which language, the business's position
+ * (when it examined the complaint at once) and when they were made.
+ * @category Complaints
+ */
+export interface ComplaintMinutesContext {
+  office: ComplaintOffice;
+  agentName: string;
+  locale: Locale;
+  position: string | null;
+  /** When the minutes were made (the clock when they were recorded), not when the complaint was lodged. */
+  recordedAt: Date;
+}
+
+/**
+ * The data of the minutes of an oral complaint (for the `complaint-minutes` template). Two instants, labelled
+ * apart as Fgytv. 17/A. § (5) asks: `complaint.receivedAt` (when the complaint was lodged) and `recorded.at`
+ * (when the minutes were made). The consumer's name and address are the complaint's `consumer`, taken from
+ * the customer record at intake. Pure.
  * @category Complaints
  */
 export function complaintMinutesData(
   complaint: Complaint,
-  office: ComplaintOffice,
-  agentName: string,
-  locale: Locale,
-  position: string | null,
+  context: ComplaintMinutesContext,
 ): Record<string, unknown> {
+  const { office, agentName, locale, position, recordedAt } = context;
   return {
     office,
     agent: { name: agentName },
@@ -105,8 +134,8 @@ export function complaintMinutesData(
       evidence: complaint.evidence,
       remote: isRemote(complaint),
     },
-    position,
-    recorded: { at: complaint.receivedAt, place: complaint.place ?? undefined },
+    position: position ?? undefined,
+    recorded: { at: recordedAt, place: complaint.place ?? undefined },
   };
 }
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/frontline-error';
 import {
-  CONCILIATION_BOARDS,
-  competentBoard,
   complaintDeadlines,
   complaintRetainUntil,
   HUNGARIAN_CONSUMER_POLICY,
@@ -10,10 +8,10 @@ import {
 } from './index';
 
 describe('complaint policy', () => {
-  it('puts the answer deadline 30 days after receipt, warning 5 days before (Fgytv. 17/A. § (7))', () => {
+  it('puts the answer deadline at the end of the 30th calendar day after receipt, warning 5 days before (Fgytv. 17/A. § (7))', () => {
     const { dueAt, warnAt } = complaintDeadlines('2026-03-02T08:00:00Z', HUNGARIAN_CONSUMER_POLICY);
-    expect(dueAt.toISOString()).toBe('2026-04-01T08:00:00.000Z');
-    expect(warnAt.toISOString()).toBe('2026-03-27T08:00:00.000Z');
+    expect(dueAt.toISOString()).toBe('2026-04-01T21:59:59.999Z'); // 1 April 23:59:59.999 in Budapest
+    expect(warnAt.toISOString()).toBe('2026-03-27T22:59:59.999Z');
   });
 
   it('lets a sector set its own deadline and falls back to the consumer policy', () => {
@@ -36,14 +34,5 @@ describe('complaint policy', () => {
     expect(complaintRetainUntil('2026-05-10T10:00:00Z', HUNGARIAN_CONSUMER_POLICY).toISOString()).toBe(
       '2031-05-10T10:00:00.000Z',
     );
-  });
-
-  it('finds the Budapest conciliation board, by county or as the fallback', () => {
-    expect(competentBoard(CONCILIATION_BOARDS, 'budapest')).toMatchObject({
-      name: 'Budapesti Békéltető Testület',
-      address: { postalCode: '1016', city: 'Budapest', street: 'Krisztina krt. 99.' },
-    });
-    expect(competentBoard(CONCILIATION_BOARDS, 'pest').county).toBe('budapest');
-    expect(() => competentBoard([], 'pest')).toThrow(/not found/);
   });
 });

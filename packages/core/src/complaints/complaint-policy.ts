@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { NotFoundError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
-
-const DAY_MS = 86_400_000;
+import { BUDAPEST } from '../kernel/time-zone';
+import { complaintAnswerDueAt, complaintWarningAt } from './answer-deadline';
 
 /**
  * A complaint-handling policy as data, per country and sector: the answer deadline, when to warn before it,
@@ -74,21 +74,24 @@ export function selectComplaintPolicy(
 }
 
 /**
- * The answer deadline and the warning instant for a complaint received at `receivedAt`. Calendar days, as the
- * law counts them.
+ * The answer deadline and the warning instant for a complaint received at `receivedAt`, in calendar days of
+ * the office's time zone (default `Europe/Budapest`), as the law counts them: due at the end of the local day
+ * `answerDays` after the local day of receipt (see {@link complaintAnswerDueAt}); the warning `warningDays`
+ * calendar days earlier.
  * @example
- * complaintDeadlines(new Date('2026-03-02T08:00:00Z'), HUNGARIAN_CONSUMER_POLICY).dueAt // 2026-04-01T08:00Z
+ * complaintDeadlines(new Date('2026-03-03T22:30:00Z'), HUNGARIAN_CONSUMER_POLICY).dueAt
+ * // 2026-04-02T21:59:59.999Z — the end of 2 April in Budapest
  * @category Complaints
  */
 export function complaintDeadlines(
   receivedAt: Date | string,
   policy: ComplaintPolicy,
+  timeZone: string = BUDAPEST,
 ): { dueAt: Date; warnAt: Date } {
   const at = parseInput(Instant, receivedAt, 'received at');
   const p = parseInput(ComplaintPolicy, policy, 'complaint policy');
-  const dueAt = new Date(at.getTime() + p.answerDays * DAY_MS);
-  const warnAt = new Date(Math.max(at.getTime(), dueAt.getTime() - p.warningDays * DAY_MS));
-  return { dueAt, warnAt };
+  const dueAt = complaintAnswerDueAt(at, p.answerDays, timeZone);
+  return { dueAt, warnAt: complaintWarningAt(at, dueAt, p.warningDays, timeZone) };
 }
 
 /**

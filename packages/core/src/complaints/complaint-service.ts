@@ -5,22 +5,29 @@ import { ForbiddenError, FrontlineError, NotFoundError, ValidationError } from '
 import { parseInput } from '../errors/validate';
 import type { Interaction } from '../interactions/interaction.schema';
 import { Interactions } from '../interactions/interaction-collection';
-import { requireCustomer } from '../interactions/require-customer';
 import { ServicePorts } from '../interactions/service-ports';
 import { type Actor, requirePermission } from '../kernel/actor';
 import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
 import type { Locale } from '../kernel/locale';
+import { BUDAPEST } from '../kernel/time-zone';
 import type { LetterEnvironment } from '../letters/letter-environment';
 import type { AuditEntry } from '../ports/audit-store';
 import type { Store } from '../ports/storage';
-import { type DomainEvent, recordEvents, type ServiceDeps } from '../services/domain-events';
+import { type DomainEvent, recordEvents } from '../services/domain-events';
 import { AuthorityMatrix, assertWithinAuthority, authorityLimit } from './authority';
 import {
-  type CompensationEvaluation,
-  type CompensationRuleSet,
-  compileCompensationRules,
-} from './compensation-rules';
+  assertCapsHold,
+  grantsOf,
+  ledgerEntryOf,
+  ledgerWindowDays,
+  ledgerYear,
+  openLedgers,
+  retryOnConflict,
+  saveLedgers,
+  withEntry,
+} from './compensation-ledger';
+import { type CompensationEvaluation, compileCompensationRules } from './compensation-rules';
 import {
   type Complaint,
   type ComplaintCommand,
@@ -39,6 +46,7 @@ import {
   SaveRuleSetInput,
   SendAnswerInput,
 } from './complaint-inputs';
+import { consumerFromCustomer, requireMinutesAddress } from './complaint-intake';
 import {
   COMPLAINT_LETTER_TEMPLATES,
   ComplaintOffice,
@@ -53,144 +61,25 @@ import {
   HUNGARIAN_CONSUMER_POLICY,
   selectComplaintPolicy,
 } from './complaint-policy';
+import type {
+  ComplaintCommandResult,
+  ComplaintDeadlineReport,
+  ComplaintService,
+  ComplaintServiceOptions,
+} from './complaint-service-types';
 import { CONCILIATION_BOARDS, ConciliationBoard, competentBoard } from './conciliation-boards';
 
+export type {
+  ComplaintCaseFile,
+  ComplaintCommandResult,
+  ComplaintDeadlineReport,
+  ComplaintDecisionResult,
+  ComplaintDue,
+  ComplaintService,
+  ComplaintServiceOptions,
+} from './complaint-service-types';
+
 const DAY_MS = 86_400_000;
-
-/**
- * Options of {@link createComplaintService}: the ports, the letter environment (from
- * `@frontline/core/letters`), the business as letters name it, and the policy data.
- * @category Complaints
- */
-export interface ComplaintServiceOptions extends ServiceDeps {
-  /** Where minutes and answers are rendered; the complaint templates are registered into it when missing. */
-  letters: LetterEnvironment;
-  office: ComplaintOffice;
-  /** Role × compensation kind → maximum amount (CMP-2). */
-  authority: AuthorityMatrix;
-  /** Deadline and retention policies by country and sector; default Hungarian consumer law. */
-  policies?: ComplaintPolicy[];
-  /** The country the service works in (ISO 3166); default `HU`. */
-  country?: string;
-  /** The sector of complaints received without one; default `consumer`. */
-  sector?: string;
-  /** Conciliation boards by county; default {@link CONCILIATION_BOARDS} (Budapest only — check it). */
-  boards?: ConciliationBoard[];
-  /** The actor id the deadline worker records. Default `system:complaint-deadlines`. */
-  workerId?: string;
-}
-
-/**
- * What a complaint command returns: the complaint as saved and the events it recorded.
- * @category Complaints
- */
-export interface ComplaintCommandResult {
-  complaint: Complaint;
-  events: DomainEvent[];
-}
-
-/**
- * What `decideComplaint` returns besides the complaint: the rules' proposal and explanation, and whether the
- * decision waits for an approver.
- * @category Complaints
- */
-export interface ComplaintDecisionResult extends ComplaintCommandResult {
-  evaluation: CompensationEvaluation;
-  needsApproval: boolean;
-}
-
-/**
- * A complaint whose answer is due before the instant asked about.
- * @category Complaints
- */
-export interface ComplaintDue {
-  complaintId: string;
-  reference: string;
-  customerId: string;
-  status: Complaint['status'];
-  dueAt: Date;
-  /** The deadline has passed (by the service's clock). */
-  breached: boolean;
-}
-
-/**
- * One run of `checkDeadlines`.
- * @category Complaints
- */
-export interface ComplaintDeadlineReport {
-  checked: number;
-  signals: { complaintId: string; kind: 'warning' | 'breach'; at: Date }[];
-  conflicts: string[];
-}
-
-/**
- * Everything about a complaint in one object (CMP-6): kept until `retainUntil` — by default five years after
- * closing, Fgytv. 17/A. § (7).
- * @category Complaints
- */
-export interface ComplaintCaseFile {
-  complaint: Complaint;
-  minutes: ComplaintLetter | null;
-  decisions: ComplaintDecision[];
-  approvals: { seq: number; status: string; by: string | null; at: Date | null; note: string | null }[];
-  /** The compensation of the latest decision that is final (approved or within authority). */
-  compensation: ComplaintDecision['compensation'] | null;
-  letters: ComplaintLetter[];
-  contacts: Interaction[];
-  auditTrail: AuditEntry[];
-  policy: ComplaintPolicy;
-  retainUntil: Date | null;
-}
-
-/**
- * The complaint service (CMP-1 … CMP-6).
- * @category Complaints
- */
-export interface ComplaintService {
-  /** Takes in a complaint; an oral one not settled on the spot gets its minutes at once. */
-  receiveComplaint(input: ReceiveComplaintInput): Promise<ComplaintCommandResult>;
-  /** Acknowledges receipt. */
-  acknowledgeComplaint(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** Starts the investigation, optionally assigning it. */
-  startInvestigation(input: AssignComplaintInput): Promise<ComplaintCommandResult>;
-  /** Decides: evaluates the rules; above the proposer's authority the decision waits for an approver. */
-  decideComplaint(input: DecideComplaintInput): Promise<ComplaintDecisionResult>;
-  /** Approves a pending compensation: a second person, never the proposer, with enough authority. */
-  approveCompensation(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** Refuses a pending compensation (a note is required); the complaint returns to investigation. */
-  refuseCompensation(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** Renders and records the answer letter; a rejection names the competent conciliation board. */
-  sendAnswer(input: SendAnswerInput): Promise<ComplaintCommandResult>;
-  /** Records that the customer accepted the answer. */
-  acceptAnswer(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** Records that the customer disputes the answer. */
-  disputeAnswer(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** Escalates a disputed complaint to a supervisor (`assigneeId` required), back to investigation. */
-  escalateComplaint(input: AssignComplaintInput): Promise<ComplaintCommandResult>;
-  /** Closes an accepted or disputed complaint; a disputed one closes with the referral letter. */
-  closeComplaint(input: CloseComplaintInput): Promise<ComplaintCommandResult>;
-  /** Reopens a closed complaint within the policy's window (a note is required). */
-  reopenComplaint(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** The complaint with this id, or a `NotFoundError`. */
-  getComplaint(complaintId: string): Promise<Complaint>;
-  /** Everything about one complaint (CMP-6). */
-  caseFile(complaintId: string): Promise<ComplaintCaseFile>;
-  /** Unanswered complaints due before `before` — a range query on the due index, never a scan. */
-  dueAnswers(input: DueAnswersInput): AsyncIterable<ComplaintDue>;
-  /** A customer's complaints (by index), in id order. */
-  complaintsOfCustomer(customerId: string): AsyncIterable<Complaint>;
-  /**
-   * Closed complaints whose retention ended before `before` (a range on the `retain_until` index): the case
-   * files a disposal job may delete (Fgytv. 17/A. § (7) keeps them five years by default).
-   */
-  dueForDisposal(input: DueAnswersInput): AsyncIterable<Complaint>;
-  /** The deadline worker: announces each warning and breach once (dedupe keys make re-runs harmless). */
-  checkDeadlines(now?: Date | string): Promise<ComplaintDeadlineReport>;
-  /** Saves a new version of a compensation rule set (needs `complaint.approve`); versions are immutable. */
-  saveRuleSet(input: SaveRuleSetInput): Promise<{ ruleSet: CompensationRuleSet; events: DomainEvent[] }>;
-  /** The latest version of a rule set, or the given one; a `NotFoundError` otherwise. */
-  getRuleSet(ruleSetId: string, version?: number): Promise<CompensationRuleSet>;
-}
 
 const hasMethods = (value: unknown, ...names: string[]) =>
   typeof value === 'object' &&
@@ -253,6 +142,13 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
   const country = config.country ?? 'HU';
   const defaultSector = config.sector ?? 'consumer';
   const boards = config.boards ?? [...CONCILIATION_BOARDS];
+  const timeZone = config.office.timeZone ?? BUDAPEST;
+  const boardFor = (c: Complaint) =>
+    competentBoard(boards, {
+      choice: c.consumer.board,
+      consumerCounty: c.consumer.county,
+      traderSeatCounty: config.office.seatCounty,
+    });
   const workerId = config.workerId ?? 'system:complaint-deadlines';
   const registered = new Set(letters.templates().map((t) => `${t.name}/${t.locale}`));
   for (const template of COMPLAINT_LETTER_TEMPLATES) {
@@ -269,7 +165,7 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
     by: string,
     at: Date,
   ): ComplaintLetter => {
-    const letter = letters.renderLetter(name, data, { locale });
+    const letter = letters.renderLetter(name, data, { locale, timeZone });
     return { kind, locale: letter.locale, subject: letter.subject ?? null, body: letter.body, at, by };
   };
 
@@ -374,27 +270,6 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
     return Math.max(0, months);
   }
 
-  async function grantedInWindow(tx: Store, c: Complaint, at: Date) {
-    const granted: {
-      kind: Complaint['decisions'][number]['compensation']['kind'];
-      amount: { amount: number; currency: string };
-      ageDays: number;
-    }[] = [];
-    for await (const { data: other } of tx
-      .repository(Complaints)
-      .query({ index: 'customer_id', equals: c.customerId })) {
-      if (other.id === c.id || other.answeredAt === null) continue;
-      const d = latestDecision(other);
-      if (!d || !isFinal(d) || d.compensation.amount.amount <= 0) continue;
-      granted.push({
-        kind: d.compensation.kind,
-        amount: d.compensation.amount,
-        ageDays: Math.max(0, (at.getTime() - other.answeredAt.getTime()) / DAY_MS),
-      });
-    }
-    return granted;
-  }
-
   async function checkComplaint(complaintId: string, now: Date, report: ComplaintDeadlineReport) {
     await store.transaction(async (tx) => {
       const stored = await tx.repository(Complaints).find(complaintId);
@@ -428,23 +303,83 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
     });
   }
 
+  /**
+   * Four-eyes review of a pending compensation. Actor ids are compared exactly as the host's identity gives
+   * them: ids are opaque, and Frontline never case-folds or trims them — `agent-1` and `Agent-1` are two
+   * actors. A host whose identity system is case-insensitive must pass canonical ids. Approval marks the
+   * customer's ledger entry granted; refusal takes it out, releasing that part of the cap.
+   */
+  async function review(raw: ComplaintNoteInput, command: 'approve' | 'refuse') {
+    const what = command === 'approve' ? 'approval' : 'refusal';
+    const input = parseInput(ComplaintNoteInput, raw, what);
+    const actor = requirePermission(input.actor, Permissions.complaintApprove);
+    if (command === 'refuse' && input.note === undefined) {
+      throw new ValidationError('Invalid refusal: note: A reason is required', [
+        { path: ['note'], message: 'A reason is required', code: 'custom' },
+      ]);
+    }
+    const work = () =>
+      change(input.complaintId, actor, async (c, at, tx) => {
+        const d = latestDecision(c);
+        const next0 = step(c, actor, command, at, input.note ?? null);
+        if (!d) throw new FrontlineError('INVALID_TRANSITION', `No decision to ${command}.`);
+        if (d.proposedBy === actor.id) {
+          throw new ForbiddenError(`${actor.id} proposed this compensation and may not ${command} it.`, {
+            details: { actorId: actor.id, rule: 'four_eyes' },
+          });
+        }
+        if (command === 'approve') assertWithinAuthority(config.authority, actor, d.compensation);
+        const status = command === 'approve' ? ('approved' as const) : ('refused' as const);
+        const decision = { ...d, approval: { status, by: actor.id, at, note: input.note ?? null } };
+        const year = ledgerYear(d.proposedAt, timeZone);
+        const ledgers = await openLedgers(tx, c.customerId, d.proposedAt, 0, timeZone);
+        const entry =
+          command === 'approve' && d.compensation.amount.amount > 0
+            ? ledgerEntryOf(c.id, d, 'granted')
+            : null;
+        await saveLedgers(tx, withEntry(ledgers, c.id, entry, year), at);
+        const next = { ...next0, decisions: [...c.decisions.slice(0, -1), decision] };
+        const type =
+          command === 'approve' ? 'complaint.compensation_approved' : 'complaint.compensation_refused';
+        const payload =
+          command === 'approve'
+            ? { seq: d.seq, compensation: d.compensation }
+            : { seq: d.seq, note: input.note ?? null };
+        return { complaint: next, events: [event(next, type, payload)] };
+      });
+    return retryOnConflict(work, what, { complaintId: input.complaintId });
+  }
+
+  /** Before an answer with a compensation goes out: the grant is in the ledger and every cap still holds. */
+  async function recheckCaps(tx: Store, c: Complaint, d: ComplaintDecision, at: Date): Promise<void> {
+    if (d.compensation.amount.amount <= 0) return;
+    const { ruleSet } = await loadRuleSet(tx, d.ruleSetId, d.ruleSetVersion);
+    const year = ledgerYear(d.proposedAt, timeZone);
+    const opened = await openLedgers(tx, c.customerId, at, ledgerWindowDays(ruleSet), timeZone, [year]);
+    const ledgers = withEntry(opened, c.id, ledgerEntryOf(c.id, d, 'granted'), year);
+    assertCapsHold(ledgers, ruleSet, d.compensation.kind, at, c.id);
+    await saveLedgers(tx, ledgers, at);
+  }
+
   return {
     receiveComplaint: async (raw) => {
       const input = parseInput(ReceiveComplaintInput, raw, 'complaint');
       const actor = requirePermission(input.actor, Permissions.complaintWrite);
       const policy = selectComplaintPolicy(policies, country, input.sector ?? defaultSector);
       return store.transaction(async (tx) => {
-        await requireCustomer(tx, input.customerId);
+        const consumer = await consumerFromCustomer(tx, input.customerId, input.consumer);
+        const withMinutes = isOralChannel(input.channel) && !input.settledOnSpot;
+        if (withMinutes) requireMinutesAddress(consumer, input.customerId);
         for (const id of input.interactionIds) await tx.repository(Interactions).get(id);
         const now = clock.now();
         const receivedAt = input.receivedAt ?? now;
         const id = ids.next();
-        const { dueAt, warnAt } = complaintDeadlines(receivedAt, policy);
+        const { dueAt, warnAt } = complaintDeadlines(receivedAt, policy, timeZone);
         let complaint: Complaint = {
           id,
           reference: `PANASZ-${id}`,
           customerId: input.customerId,
-          consumer: input.consumer,
+          consumer,
           channel: input.channel,
           subject: input.subject,
           description: input.description,
@@ -486,16 +421,16 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
             facts: input.facts,
           }),
         ];
-        if (isOralChannel(input.channel) && !input.settledOnSpot) {
+        if (withMinutes) {
           const minutes = render(
             'complaint-minutes',
-            complaintMinutesData(
-              complaint,
-              config.office,
-              input.agentName ?? actor.id,
-              input.locale,
-              input.position ?? null,
-            ),
+            complaintMinutesData(complaint, {
+              office: config.office,
+              agentName: input.agentName ?? actor.id,
+              locale: input.locale,
+              position: input.position ?? null,
+              recordedAt: now,
+            }),
             input.locale,
             'minutes',
             actor.id,
@@ -531,153 +466,128 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
       const actor = requirePermission(input.actor, Permissions.complaintWrite);
       let evaluation: CompensationEvaluation | undefined;
       let needsApproval = false;
-      const result = await change(input.complaintId, actor, async (c, at, tx) => {
-        const stored = await loadRuleSet(tx, input.ruleSetId, input.ruleSetVersion);
-        const rules = compileCompensationRules(stored.ruleSet);
-        const evaluated = rules.evaluate({
-          category: c.category,
-          severity: c.severity,
-          outageHours: c.facts.outageHours,
-          amountInDispute: c.amountInDispute,
-          valueSegment: c.facts.valueSegment,
-          tenureMonths: c.facts.tenureMonths ?? (await tenureOf(tx, c.customerId, at)),
-          granted: await grantedInWindow(tx, c, at),
+      const decide = () =>
+        change(input.complaintId, actor, async (c, at, tx) => {
+          const stored = await loadRuleSet(tx, input.ruleSetId, input.ruleSetVersion);
+          const rules = compileCompensationRules(stored.ruleSet);
+          const previous = latestDecision(c);
+          const ledgers = await openLedgers(
+            tx,
+            c.customerId,
+            at,
+            ledgerWindowDays(stored.ruleSet),
+            timeZone,
+            previous ? [ledgerYear(previous.proposedAt, timeZone)] : [],
+          );
+          const evaluated = rules.evaluate({
+            category: c.category,
+            severity: c.severity,
+            outageHours: c.facts.outageHours,
+            amountInDispute: c.amountInDispute,
+            valueSegment: c.facts.valueSegment,
+            tenureMonths: c.facts.tenureMonths ?? (await tenureOf(tx, c.customerId, at)),
+            granted: grantsOf(ledgers, c.id, at),
+          });
+          evaluation = evaluated;
+          const compensation =
+            input.outcome === 'rejected'
+              ? { kind: 'apology_only' as const, amount: { amount: 0, currency: stored.ruleSet.currency } }
+              : evaluated.proposal;
+          const limit = authorityLimit(config.authority, actor.roles, compensation.kind);
+          needsApproval =
+            compensation.amount.amount > 0 &&
+            (compensation.amount.currency !== limit.currency || compensation.amount.amount > limit.amount);
+          const next0 = step(c, actor, 'decide', at, null, needsApproval);
+          const decision: ComplaintDecision = {
+            seq: c.decisions.length + 1,
+            outcome: input.outcome,
+            reasons: input.reasons,
+            compensation,
+            ruleSetId: stored.ruleSetId,
+            ruleSetVersion: stored.version,
+            explanation: JSON.parse(JSON.stringify(evaluated.explanation)),
+            proposedBy: actor.id,
+            proposedAt: at,
+            proposerLimit: limit,
+            approval: { status: needsApproval ? 'pending' : 'not_needed', by: null, at: null, note: null },
+          };
+          const entry =
+            compensation.amount.amount > 0
+              ? {
+                  complaintId: c.id,
+                  seq: decision.seq,
+                  kind: compensation.kind,
+                  amount: compensation.amount,
+                  decidedAt: at,
+                  status: needsApproval ? ('pending' as const) : ('granted' as const),
+                }
+              : null;
+          await saveLedgers(tx, withEntry(ledgers, c.id, entry, ledgerYear(at, timeZone)), at);
+          const next = { ...next0, decisions: [...c.decisions, decision] };
+          const payload = {
+            seq: decision.seq,
+            outcome: decision.outcome,
+            compensation,
+            ruleSetId: decision.ruleSetId,
+            ruleSetVersion: decision.ruleSetVersion,
+            appliedRuleId: evaluated.explanation.appliedRuleId,
+            capId: evaluated.explanation.cap?.capId ?? null,
+            proposerLimit: limit,
+          };
+          return {
+            complaint: next,
+            events: [
+              event(next, needsApproval ? 'complaint.approval_requested' : 'complaint.decided', payload),
+            ],
+          };
         });
-        evaluation = evaluated;
-        const compensation =
-          input.outcome === 'rejected'
-            ? { kind: 'apology_only' as const, amount: { amount: 0, currency: stored.ruleSet.currency } }
-            : evaluated.proposal;
-        const limit = authorityLimit(config.authority, actor.roles, compensation.kind);
-        needsApproval =
-          compensation.amount.amount > 0 &&
-          (compensation.amount.currency !== limit.currency || compensation.amount.amount > limit.amount);
-        const next0 = step(c, actor, 'decide', at, null, needsApproval);
-        const decision: ComplaintDecision = {
-          seq: c.decisions.length + 1,
-          outcome: input.outcome,
-          reasons: input.reasons,
-          compensation,
-          ruleSetId: stored.ruleSetId,
-          ruleSetVersion: stored.version,
-          explanation: JSON.parse(JSON.stringify(evaluated.explanation)),
-          proposedBy: actor.id,
-          proposedAt: at,
-          proposerLimit: limit,
-          approval: { status: needsApproval ? 'pending' : 'not_needed', by: null, at: null, note: null },
-        };
-        const next = { ...next0, decisions: [...c.decisions, decision] };
-        const payload = {
-          seq: decision.seq,
-          outcome: decision.outcome,
-          compensation,
-          ruleSetId: decision.ruleSetId,
-          ruleSetVersion: decision.ruleSetVersion,
-          appliedRuleId: evaluated.explanation.appliedRuleId,
-          capId: evaluated.explanation.cap?.capId ?? null,
-          proposerLimit: limit,
-        };
-        return {
-          complaint: next,
-          events: [
-            event(next, needsApproval ? 'complaint.approval_requested' : 'complaint.decided', payload),
-          ],
-        };
-      });
-      return { ...result, evaluation: evaluation!, needsApproval };
+      const result = await retryOnConflict(decide, 'complaint decision', { complaintId: input.complaintId });
+      if (!evaluation) throw new FrontlineError('STORAGE', 'The decision was stored without its evaluation.');
+      return { ...result, evaluation, needsApproval };
     },
 
-    approveCompensation: async (raw) => {
-      const input = parseInput(ComplaintNoteInput, raw, 'approval');
-      const actor = requirePermission(input.actor, Permissions.complaintApprove);
-      return change(input.complaintId, actor, async (c, at) => {
-        const d = latestDecision(c);
-        const next0 = step(c, actor, 'approve', at, input.note ?? null);
-        if (!d) throw new FrontlineError('INVALID_TRANSITION', 'No decision to approve.');
-        if (d.proposedBy === actor.id) {
-          throw new ForbiddenError(`${actor.id} proposed this compensation and may not approve it.`, {
-            details: { actorId: actor.id, rule: 'four_eyes' },
-          });
-        }
-        assertWithinAuthority(config.authority, actor, d.compensation);
-        const decision = {
-          ...d,
-          approval: { status: 'approved' as const, by: actor.id, at, note: input.note ?? null },
-        };
-        const next = { ...next0, decisions: [...c.decisions.slice(0, -1), decision] };
-        return {
-          complaint: next,
-          events: [
-            event(next, 'complaint.compensation_approved', { seq: d.seq, compensation: d.compensation }),
-          ],
-        };
-      });
-    },
-
-    refuseCompensation: async (raw) => {
-      const input = parseInput(ComplaintNoteInput, raw, 'refusal');
-      const actor = requirePermission(input.actor, Permissions.complaintApprove);
-      if (input.note === undefined) {
-        throw new ValidationError('Invalid refusal: note: A reason is required', [
-          { path: ['note'], message: 'A reason is required', code: 'custom' },
-        ]);
-      }
-      return change(input.complaintId, actor, async (c, at) => {
-        const d = latestDecision(c);
-        const next0 = step(c, actor, 'refuse', at, input.note ?? null);
-        if (!d) throw new FrontlineError('INVALID_TRANSITION', 'No decision to refuse.');
-        if (d.proposedBy === actor.id) {
-          throw new ForbiddenError(`${actor.id} proposed this compensation and may not decide on it.`, {
-            details: { actorId: actor.id, rule: 'four_eyes' },
-          });
-        }
-        const decision = {
-          ...d,
-          approval: { status: 'refused' as const, by: actor.id, at, note: input.note ?? null },
-        };
-        const next = { ...next0, decisions: [...c.decisions.slice(0, -1), decision] };
-        return {
-          complaint: next,
-          events: [event(next, 'complaint.compensation_refused', { seq: d.seq, note: input.note ?? null })],
-        };
-      });
-    },
+    approveCompensation: (raw) => review(raw, 'approve'),
+    refuseCompensation: (raw) => review(raw, 'refuse'),
 
     sendAnswer: async (raw) => {
       const input = parseInput(SendAnswerInput, raw, 'answer');
-      return change(input.complaintId, input.actor, async (c, at) => {
-        const next0 = step(c, input.actor, 'send_answer', at, null);
-        const d = latestDecision(c)!;
-        const board = d.outcome === 'upheld' ? null : competentBoard(boards, c.consumer.county);
-        const letter = render(
-          'complaint-answer',
-          complaintAnswerData(c, d, {
-            office: config.office,
-            agent: { name: input.agentName, title: input.agentTitle },
-            locale: input.locale,
-            nextSteps: input.nextSteps,
-            at,
-            board,
-          }),
-          input.locale,
-          'answer',
-          input.actor.id,
-          at,
-        );
-        const next = { ...next0, answeredAt: at, letters: [...c.letters, letter] };
-        return {
-          complaint: next,
-          events: [
-            event(next, 'complaint.answered', {
-              seq: d.seq,
-              outcome: d.outcome,
-              compensation: d.compensation,
-              board: board?.name ?? null,
-              onTime: at <= c.answerDueAt,
+      const work = () =>
+        change(input.complaintId, input.actor, async (c, at, tx) => {
+          const next0 = step(c, input.actor, 'send_answer', at, null);
+          const d = latestDecision(c);
+          if (!d) throw new FrontlineError('INVALID_TRANSITION', 'No decision to answer with.');
+          await recheckCaps(tx, c, d, at);
+          const board = d.outcome === 'upheld' ? null : boardFor(c);
+          const letter = render(
+            'complaint-answer',
+            complaintAnswerData(c, d, {
+              office: config.office,
+              agent: { name: input.agentName, title: input.agentTitle },
+              locale: input.locale,
+              nextSteps: input.nextSteps,
+              at,
+              board,
             }),
-          ],
-        };
-      });
+            input.locale,
+            'answer',
+            input.actor.id,
+            at,
+          );
+          const next = { ...next0, answeredAt: at, letters: [...c.letters, letter] };
+          return {
+            complaint: next,
+            events: [
+              event(next, 'complaint.answered', {
+                seq: d.seq,
+                outcome: d.outcome,
+                compensation: d.compensation,
+                board: board?.name ?? null,
+                onTime: at <= c.answerDueAt,
+              }),
+            ],
+          };
+        });
+      return retryOnConflict(work, 'answer', { complaintId: input.complaintId });
     },
 
     acceptAnswer: simple('accept', 'complaint.accepted'),
@@ -720,7 +630,7 @@ export function createComplaintService(options: ComplaintServiceOptions): Compla
               },
             ]);
           }
-          const board = competentBoard(boards, c.consumer.county);
+          const board = boardFor(c);
           const letter = render(
             'complaint-referral',
             complaintAnswerData(c, null, {

@@ -3,6 +3,7 @@ import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
 import { Locale } from '../kernel/locale';
 import { Money } from '../kernel/money';
+import { BoardChoice, CountyKey } from './conciliation-boards';
 
 /**
  * How a complaint was lodged. `in_person` and `phone` are oral (szóbeli panasz): unless settled on the spot,
@@ -97,7 +98,8 @@ export const ComplaintFacts = z.strictObject({
 export type ComplaintFacts = z.infer<typeof ComplaintFacts>;
 
 /**
- * The consumer as the minutes and letters name them: name and postal address (Fgytv. 17/A. § (5) a)).
+ * The consumer as the minutes and letters name them: name and postal address (Fgytv. 17/A. § (5) a)), taken
+ * from the customer record at intake; the county of domicile and the board the consumer chose.
  * @category Complaints
  */
 export const ComplaintConsumer = z.strictObject({
@@ -109,11 +111,10 @@ export const ComplaintConsumer = z.strictObject({
       street: z.string().trim().min(1).max(200),
     })
     .optional(),
-  /** The county (vármegye) whose conciliation board is competent, e.g. `budapest`. */
-  county: z
-    .string()
-    .regex(/^[a-z][a-z0-9_-]{0,49}$/)
-    .optional(),
+  /** The county (vármegye) of the consumer's domicile, e.g. `budapest`: its conciliation board is competent. */
+  county: CountyKey.optional(),
+  /** The board the consumer turns to: their domicile's (default) or, at their request, the trader's seat's. */
+  board: BoardChoice.default('domicile'),
 });
 /** @category Complaints */
 export type ComplaintConsumer = z.infer<typeof ComplaintConsumer>;

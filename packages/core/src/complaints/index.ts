@@ -4,6 +4,7 @@
  * approval, answer and referral letters, and the case file.
  * @module
  */
+export { complaintAnswerDueAt, complaintWarningAt } from './answer-deadline';
 export { AuthorityMatrix, assertWithinAuthority, authorityLimit, isWithinAuthority } from './authority';
 export {
   CompensationAward,
@@ -89,6 +90,19 @@ export {
   type ComplaintServiceOptions,
   createComplaintService,
 } from './complaint-service';
-export { CONCILIATION_BOARDS, ConciliationBoard, competentBoard } from './conciliation-boards';
+export {
+  BoardChoice,
+  BoardQuery,
+  CONCILIATION_BOARDS,
+  CONCILIATION_BOARDS_AS_OF,
+  CONCILIATION_BOARDS_SOURCE,
+  ConciliationBoard,
+  ConciliationBoardTable,
+  CountyKey,
+  competentBoard,
+  countyKeyOf,
+  HUNGARIAN_COUNTY_NAMES,
+  type HungarianCountyKey,
+} from './conciliation-boards';
 export { COMPLAINT_ANSWER_TEMPLATES } from './templates/complaint-answer';
 export { COMPLAINT_MINUTES_TEMPLATES } from './templates/complaint-minutes';

@@ -4,7 +4,8 @@ import type { LetterTemplateInput } from '../../letters/letter-schemas';
  * The written answer to a complaint (válasz a panaszra) and the referral after a dispute (tájékoztatás a
  * jogorvoslati lehetőségekről), in Hungarian and English, as HTML.
  *
- * `complaint-answer` reads `office`, `agent` (`name`, `title`), `consumer` (`name`, `address`), `complaint`
+ * `complaint-answer` reads `office`, `agent` (`name`, `title`), `consumer` (`name`, optional `address` — an
+ * answer sent by e-mail needs none), `complaint`
  * (`reference`, `receivedAt`, `subject`), `decision` (`outcomeLabel`, `reasons`, `compensation` — optional, with
  * `kindLabel`, `amount`, optional `days`), `nextSteps`, `answeredAt`, and — when the complaint was not fully
  * upheld — `board` (`name`, `address`, optional `phone`, `email`, `website`): Fgytv. 17/A. § (8) requires a
@@ -23,7 +24,7 @@ export const COMPLAINT_ANSWER_TEMPLATES = [
     description: 'Válasz a panaszra',
     subject: 'Válasz panaszára – {{complaint.reference}}',
     source: `<main class="complaint-answer">
-  <p>{{consumer.name}}<br>{{consumer.address.city}}<br>{{consumer.address.street}}<br>{{consumer.address.postalCode}}</p>
+  <p>{{consumer.name}}{{#if consumer.address}}<br>{{consumer.address.city}}<br>{{consumer.address.street}}<br>{{consumer.address.postalCode}}{{/if}}</p>
   <p>Ügyszám: {{complaint.reference}}</p>
   <p>Tisztelt {{consumer.name}}!</p>
   <p>{{date complaint.receivedAt}} napján „{{complaint.subject}}” tárgyban benyújtott panaszát kivizsgáltuk.
@@ -45,7 +46,7 @@ export const COMPLAINT_ANSWER_TEMPLATES = [
     description: 'Answer to a complaint',
     subject: 'Our answer to your complaint – {{complaint.reference}}',
     source: `<main class="complaint-answer">
-  <p>{{consumer.name}}<br>{{consumer.address.street}}<br>{{consumer.address.postalCode}} {{consumer.address.city}}</p>
+  <p>{{consumer.name}}{{#if consumer.address}}<br>{{consumer.address.street}}<br>{{consumer.address.postalCode}} {{consumer.address.city}}{{/if}}</p>
   <p>{{date answeredAt}}</p>
   <p>Our reference: {{complaint.reference}}</p>
   <p>Dear {{consumer.name}},</p>
