@@ -33,7 +33,12 @@ export {
   NoticeAcknowledgementCollection,
   NoticeCollection,
 } from './notice';
-export { type KnownPermission, Permissions } from './permissions';
+export {
+  describePermissions,
+  type KnownPermission,
+  PERMISSION_DESCRIPTIONS,
+  Permissions,
+} from './permissions';
 export { BuiltInRoles, Role, RoleCollection, RoleId, type RoleInput } from './role';
 export {
   AgentSessionTransitions,

@@ -49,3 +49,34 @@ export const Permissions = {
 
 /** @category Access */
 export type KnownPermission = (typeof Permissions)[keyof typeof Permissions];
+
+/**
+ * What each permission Frontline knows allows, for a host's role editor and for the modules' declarations.
+ * @category Access
+ */
+export const PERMISSION_DESCRIPTIONS: Readonly<Record<KnownPermission, string>> = Object.freeze({
+  'customer.read': "See a customer's record, personal fields masked.",
+  'customer.read_personal': 'See personal fields (phone, e-mail, address, birth date) unmasked.',
+  'customer.write': 'Register and change customers and their contact points.',
+  'consent.write': 'Record or withdraw consents.',
+  'customer.export': 'Export everything held on a data subject (GDPR Art. 15/20).',
+  'customer.erase': 'Erase or anonymise a data subject (GDPR Art. 17).',
+  'interaction.write': 'Document contacts (calls, e-mails, chats …) and their feedback.',
+  'ticket.write': 'Open tickets and work on them at first level.',
+  'ticket.escalate': 'Escalate a ticket to second level.',
+  'ticket.work_l2': 'Work on escalated (L2) tickets.',
+  'ticket.supervise': 'Close tickets, change SLA policies and escalation rules.',
+  'knowledge.write': 'Draft knowledge-base articles.',
+  'knowledge.publish': 'Review and publish knowledge-base articles.',
+  'agent.manage': 'Manage agents, roles and sessions of others.',
+  'agent.control_sessions': "Change another agent's session state (less than agent.manage).",
+  'notice.publish': 'Publish system notices agents must read.',
+  'complaint.write': 'Take in and work on complaints.',
+  'complaint.approve': "Approve compensation above another agent's authority.",
+  'records.manage': 'Manage registry, filing and disposal.',
+});
+
+/** The descriptions of `names`, for a module's `permissions` declaration. */
+export function describePermissions(names: readonly KnownPermission[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, PERMISSION_DESCRIPTIONS[name]]));
+}

@@ -1,0 +1,95 @@
+import { AgentCollection } from '../agents/agent.schema';
+import { type AgentService, createAgentService } from '../agents/agent-service';
+import { AgentSessionCollection } from '../agents/agent-session';
+import { NoticeAcknowledgementCollection, NoticeCollection } from '../agents/notice';
+import { describePermissions, Permissions as P } from '../agents/permissions';
+import { RoleCollection } from '../agents/role';
+import { ConsentCollection, CustomerCollection } from '../customers/customer-collections';
+import { type CustomerService, createCustomerService } from '../customers/customer-service';
+import { Interactions } from '../interactions/interaction-collection';
+import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
+import { defineModule } from '../kit/define-module';
+import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
+import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
+import {
+  createTicketService,
+  type TicketService,
+  type TicketServiceOptions,
+} from '../tickets/ticket-service';
+
+/**
+ * The service desk's choices: the SLA policy of tickets opened without one, the reopen window and the actor id
+ * the SLA worker records (see `TicketServiceOptions`).
+ * @category Modules
+ */
+export type ServiceDeskOptions = Pick<
+  TicketServiceOptions,
+  'defaultSlaPolicyId' | 'reopenWindowMs' | 'slaWorkerId'
+>;
+
+/**
+ * The services of the service-desk module, on the composition root as `frontline.serviceDesk`.
+ * @category Modules
+ */
+export interface ServiceDeskServices {
+  readonly customers: CustomerService;
+  readonly agents: AgentService;
+  readonly interactions: InteractionService;
+  readonly tickets: TicketService;
+  readonly knowledge: KnowledgeBase;
+}
+
+/**
+ * The service-desk module (CS-1 … CS-5): customers and consents, agents and their sessions, documented
+ * contacts, tickets with SLAs and L1→L2 escalation, and the knowledge base. Other modules reach it through
+ * `deps.serviceDesk` and extend its collections by key (`serviceDesk.customers`, `serviceDesk.tickets` …).
+ * Customer erasure and export reach the personal-data sources of every registered module.
+ * @example
+ * const frontline = await createFrontline({ store, modules: [serviceDesk({ defaultSlaPolicyId: 'hotline' })] });
+ * await frontline.serviceDesk.tickets.openTicket({ actor, customerId, subject: 'No dial tone' });
+ * @category Modules
+ */
+export const serviceDesk = (options: ServiceDeskOptions = {}) =>
+  defineModule({
+    id: 'serviceDesk',
+    collections: {
+      customers: CustomerCollection,
+      consents: ConsentCollection,
+      agents: AgentCollection,
+      roles: RoleCollection,
+      agentSessions: AgentSessionCollection,
+      notices: NoticeCollection,
+      noticeAcknowledgements: NoticeAcknowledgementCollection,
+      interactions: Interactions,
+      tickets: Tickets,
+      slaPolicies: SlaPolicies,
+      knowledgeArticles: KnowledgeArticles,
+      knowledgeVotes: KnowledgeVotes,
+    },
+    permissions: describePermissions([
+      P.customerRead,
+      P.customerReadPersonal,
+      P.customerWrite,
+      P.consentWrite,
+      P.customerExport,
+      P.customerErase,
+      P.interactionWrite,
+      P.ticketWrite,
+      P.ticketEscalate,
+      P.ticketWorkL2,
+      P.ticketSupervise,
+      P.knowledgeWrite,
+      P.knowledgePublish,
+      P.agentManage,
+      P.agentControlSessions,
+      P.noticePublish,
+    ]),
+    services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
+      customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
+      agents: createAgentService({ store, clock, ids }),
+      interactions: createInteractionService({ store, clock, ids }),
+      tickets: createTicketService({ store, clock, ids, ...options }),
+      knowledge: createKnowledgeBase({ store, clock, ids }),
+    }),
+  });
