@@ -47,8 +47,9 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
  * @example const agent = requirePermission(input.actor, 'ticket.escalate');
  * @category Access
  */
-export function requirePermission(actor: ActorInput, permission: Permission): Actor {
+export function requirePermission(actor: ActorInput, permissionInput: Permission): Actor {
   const parsed = parseInput(Actor, actor, 'actor');
+  const permission = parseInput(Permission, permissionInput, 'permission');
   if (!hasPermission(parsed, permission)) {
     throw new ForbiddenError(`${parsed.id} lacks the permission "${permission}".`, {
       details: { actorId: parsed.id, permission, roles: parsed.roles },
