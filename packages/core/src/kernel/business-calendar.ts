@@ -50,7 +50,7 @@ export interface BusinessCalendar {
   readonly zone: TimeZone;
   /** The validated definition it was built from. */
   readonly definition: BusinessCalendarDefinition;
-  /** The local dates it answers for: its `coverage`, or 1900-01-01 – 9999-12-31. */
+  /** The local dates it answers for: 1900-01-01 – 9999-12-31, cut by its `coverage` and its `publicHolidays` source (from 2013 for 'hu'). */
   readonly range: { readonly from: CalendarDate; readonly to: CalendarDate };
 }
 
