@@ -90,6 +90,12 @@ describe('complaint answer deadline', () => {
     }
   });
 
+  it('ends a day whose clock goes back at midnight at its second 23:59:59.999 (regression: seed 830270988)', () => {
+    // Santiago left summer time at midnight on 12 March 2000: 23:00–23:59 of 11 March happened twice
+    const due = complaintAnswerDueAt(new Date('2000-03-11T02:59:59.999Z'), 1, 'America/Santiago');
+    expect(due.toISOString()).toBe('2000-03-12T03:59:59.999Z');
+  });
+
   it('is always the end of a local day, exactly N local calendar days after the local day of receipt (property)', () => {
     fc.assert(
       fc.property(zonedInstant, fc.integer({ min: 0, max: 120 }), ([zone, received], days) => {

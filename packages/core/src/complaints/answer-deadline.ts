@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay, max } from 'date-fns';
+import { addDays, max, startOfDay } from 'date-fns';
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
@@ -25,7 +25,10 @@ export function complaintAnswerDueAt(
   const at = parseInput(Instant, receivedAt, 'received at');
   const n = parseInput(Days, days, 'days');
   const zone = parseInput(TimeZone, timeZone, 'time zone');
-  return new Date(endOfDay(addDays(new TZDate(at.getTime(), zone), n)).getTime());
+  // The instant before the next local day starts: where a clock goes back at midnight, 23:59:59.999 happens
+  // twice and `endOfDay` would pick the first; where midnight is skipped, the next day starts at 01:00.
+  const nextDay = startOfDay(addDays(new TZDate(at.getTime(), zone), n + 1));
+  return new Date(nextDay.getTime() - 1);
 }
 
 /**
