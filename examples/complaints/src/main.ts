@@ -10,15 +10,15 @@ import {
   type AuthorityMatrix,
   type Complaint,
   type ComplaintOffice,
-  type Customer,
-  CustomerCollection,
-  createComplaintService,
+  complaints as complaintModule,
   createFixedClock,
+  createFrontline,
   createMemoryStore,
   createSequentialIds,
   FrontlineError,
   formatMoney,
   parseCompensationRuleSet,
+  serviceDesk,
 } from '@frontline/core';
 import { createLetterEnvironment } from '@frontline/core/letters';
 
@@ -49,41 +49,37 @@ const supervisor = {
 };
 
 const clock = createFixedClock('2026-03-02T08:00:00Z');
-const store = createMemoryStore({ clock });
-const now = clock.now();
-for (const id of ['cust-1', 'cust-2']) {
-  await store.repository(CustomerCollection).insert({
-    id,
-    kind: 'person',
-    status: 'active',
-    familyName: 'Kiss',
-    givenNames: ['Anna'],
-    contactPoints: [],
-    locale: 'hu',
-    timeZone: 'Europe/Budapest' as Customer['timeZone'],
-    segmentTags: [],
-    consentState: [],
-    customerSince: '2020-01-01',
-    createdAt: now,
-    updatedAt: now,
-  });
-}
-
-const complaints = createComplaintService({
-  store,
+const frontline = await createFrontline({
+  store: createMemoryStore({ clock }),
   clock,
   ids: createSequentialIds('cmp'),
-  letters: createLetterEnvironment(),
-  office,
-  authority,
+  modules: [serviceDesk(), complaintModule({ letters: createLetterEnvironment(), office, authority })],
 });
+const { complaints } = frontline;
 await complaints.saveRuleSet({ actor: supervisor, ruleSet: rules });
 
-const consumer = {
-  name: 'Kiss Anna',
-  address: { postalCode: '1051', city: 'Budapest', street: 'Nádor u. 5.' },
-  county: 'budapest',
-};
+// The customers, registered through the service desk: the minutes take the consumer's name and address from here.
+const registrar = { id: 'crm-sync', roles: ['system'], permissions: ['customer.write'] };
+const customerIds: string[] = [];
+for (const givenName of ['Anna', 'Béla']) {
+  const { customer } = await frontline.serviceDesk.customers.registerCustomer({
+    actor: registrar,
+    familyName: 'Kiss',
+    givenNames: [givenName],
+    contactPoints: [
+      {
+        kind: 'postal',
+        use: 'private',
+        address: { lines: ['Nádor u. 5.'], locality: 'Budapest', postalCode: '1051', country: 'HU' },
+      },
+    ],
+  });
+  customerIds.push(customer.id);
+}
+const [cust1, cust2] = customerIds as [string, string];
+
+// Budapest postal codes choose the Budapest board; name the county only when the address cannot tell.
+const consumer = { board: 'domicile' as const };
 const text = (html: string) =>
   html
     .replace(/<br>\n?/g, '\n')
@@ -95,7 +91,7 @@ const show = (c: Complaint) => console.log(`  ${c.reference}: ${c.status}`);
 console.log('1. The outage registry opens a complaint by phone (30 hours without service)');
 const { complaint } = await complaints.receiveComplaint({
   actor: agent,
-  customerId: 'cust-1',
+  customerId: cust1,
   consumer,
   channel: 'phone',
   place: 'Telefonos ügyfélszolgálat',
@@ -172,7 +168,7 @@ console.log(`  kept until ${file.retainUntil?.toISOString()} (${file.policy.lega
 console.log('\n6. A rejected billing complaint names the conciliation board');
 const billing = await complaints.receiveComplaint({
   actor: agent,
-  customerId: 'cust-2',
+  customerId: cust2,
   consumer,
   channel: 'email',
   subject: 'Hibás számla',
@@ -203,7 +199,7 @@ console.log(text(rejected.complaint.letters.at(-1)?.body ?? ''));
 console.log('\n7. Deadlines and a broken rule');
 const waiting = await complaints.receiveComplaint({
   actor: agent,
-  customerId: 'cust-2',
+  customerId: cust2,
   consumer,
   channel: 'web',
   subject: 'Lassú internet',

@@ -17,13 +17,9 @@ import {
   type CompensationRuleSetInput,
   type Complaint,
   type ComplaintOffice,
-  createAgentService,
+  complaints as complaintModule,
   createAuditLog,
-  createComplaintService,
-  createCustomerService,
-  createInteractionService,
-  createKnowledgeBase,
-  createTicketService,
+  createFrontline,
   createUuidV7Ids,
   FrontlineError,
   formatMoney,
@@ -35,6 +31,7 @@ import {
   nextWorkingTime,
   Permissions,
   type SlaPolicyInput,
+  serviceDesk,
   systemClock,
   type Ticket,
 } from '@frontline/core';
@@ -50,6 +47,13 @@ const started = performance.now();
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.join(repoRoot, '.frontline-data');
 const CALLER_PHONE = '06 30 123 4567';
+const CALLER_ADDRESS = {
+  lines: ['Király utca 12.'],
+  locality: 'Pécs',
+  postalCode: '7621',
+  region: 'Baranya',
+  country: 'HU',
+};
 const ZONE = 'Europe/Budapest';
 
 const at = (d: Date | null | undefined) =>
@@ -131,11 +135,23 @@ const ids = createUuidV7Ids();
 const store = await createPgliteStore({ dataDir, clock });
 
 try {
-  const agents = createAgentService({ store, clock, ids });
-  const customers = createCustomerService({ store, clock, ids });
-  const contacts = createInteractionService({ store, clock, ids });
-  const tickets = createTicketService({ store, clock, ids, defaultSlaPolicyId: 'hotline' });
-  const kb = createKnowledgeBase({ store, clock, ids });
+  // Letters (handlebars, from the `letters` subpath): the built-in notices; the complaint module adds its own.
+  const letters = createLetterEnvironment();
+  for (const partial of [...LETTERHEAD_PARTIALS, ...SIGNATURE_PARTIALS]) letters.registerPartial(partial);
+  for (const template of CUSTOMER_NOTICE_TEMPLATES) letters.register(template);
+
+  // One composition root: the modules register their collections and indexes with the store (built and
+  // back-filled on the first run) and hand back their services.
+  const frontline = await createFrontline({
+    store,
+    clock,
+    ids,
+    modules: [
+      serviceDesk({ defaultSlaPolicyId: 'hotline' }),
+      complaintModule({ letters, office: COMPLAINT_OFFICE, authority: AUTHORITY }),
+    ],
+  });
+  const { agents, customers, interactions: contacts, tickets, knowledge: kb } = frontline.serviceDesk;
 
   // The administrator who sets the office up: not a stored agent, just an actor allowed to manage agents.
   const admin: Actor = { id: 'admin-setup', roles: ['admin'], permissions: [Permissions.agentManage] };
@@ -191,9 +207,20 @@ try {
         actor: l1,
         familyName: 'Kovács',
         givenNames: ['Péter'],
-        contactPoints: [{ kind: 'phone', value: CALLER_PHONE, use: 'private' }],
+        contactPoints: [
+          { kind: 'phone', value: CALLER_PHONE, use: 'private' },
+          { kind: 'postal', use: 'private', address: CALLER_ADDRESS },
+        ],
       })
     ).customer;
+  // a caller registered by an older demo has no postal address yet; complaint minutes need one
+  if (!customer.contactPoints.some((p) => p.kind === 'postal')) {
+    await customers.addContactPoint({
+      actor: l1,
+      customerId: customer.id,
+      contactPoint: { kind: 'postal', use: 'private', address: CALLER_ADDRESS },
+    });
+  }
   const earlier = await collect(tickets.ticketsOfCustomer(customer.id));
   const run = earlier.length + 1;
   const chainBefore = await createAuditLog({ store, clock }).verify();
@@ -327,9 +354,6 @@ try {
   say(`   suggestions for a new ticket 'nem mukodik a router': ${suggestions.length}`);
 
   // ── a letter: the built-in customer notice, in Hungarian ───────────────────────────────────────────────────
-  const letters = createLetterEnvironment();
-  for (const partial of [...LETTERHEAD_PARTIALS, ...SIGNATURE_PARTIALS]) letters.registerPartial(partial);
-  for (const template of CUSTOMER_NOTICE_TEMPLATES) letters.register(template);
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE }).format(now);
   const letter = letters.renderLetter(
     'customer-notice',
@@ -368,14 +392,7 @@ try {
   say(`   (fee ${formatMoney(money(649_000, 'HUF'), 'hu')}, ${letter.body.length} characters of HTML)`);
 
   // ── a complaint by the same caller: phone, billing error, refund by the rules, four-eyes approval ──────────
-  const complaints = createComplaintService({
-    store,
-    clock,
-    ids,
-    letters,
-    office: COMPLAINT_OFFICE,
-    authority: AUTHORITY,
-  });
+  const complaints = frontline.complaints;
   let rulesNew = false;
   try {
     await complaints.getRuleSet(RULES.id, RULES.version);
@@ -403,11 +420,8 @@ try {
   const received = await complaints.receiveComplaint({
     actor: l1,
     customerId: customer.id,
-    consumer: {
-      name: customer.displayName,
-      address: { postalCode: '7621', city: 'Pécs', street: 'Király utca 12.' },
-      county: 'baranya',
-    },
+    // name and address come from the customer record; the county of domicile chooses the conciliation board
+    consumer: { county: 'baranya' },
     channel: 'phone',
     place: 'Telefonos ügyfélszolgálat',
     agentName: 'Kiss Anna',

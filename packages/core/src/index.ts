@@ -148,6 +148,7 @@ export {
 export { type AnyModule, defineModule, type ModuleContext, type ModuleDefinition } from './kit/define-module';
 export { type ModulePlan, resolveModules } from './kit/resolve-modules';
 export * from './knowledge';
+export { type ComplaintsOptions, complaints } from './modules/complaints';
 export { type ServiceDeskOptions, type ServiceDeskServices, serviceDesk } from './modules/service-desk';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';

@@ -90,6 +90,18 @@ async function openDesk(store: Store): Promise<Desk> {
       actor: operator,
       familyName: 'Kovács',
       givenNames: [`Ügyfél${i}`],
+      contactPoints: [
+        {
+          kind: 'postal',
+          address: {
+            lines: ['Király utca 12.'],
+            locality: 'Pécs',
+            postalCode: '7621',
+            region: 'Baranya',
+            country: 'HU',
+          },
+        },
+      ],
     });
     customerIds.push(customer.id);
   }
@@ -190,6 +202,18 @@ async function openComplaintDesk(store: Store, customers: number): Promise<Compl
       actor: operator,
       familyName: 'Kovács',
       givenNames: [`Ügyfél${i}`],
+      contactPoints: [
+        {
+          kind: 'postal',
+          address: {
+            lines: ['Király utca 12.'],
+            locality: 'Pécs',
+            postalCode: '7621',
+            region: 'Baranya',
+            country: 'HU',
+          },
+        },
+      ],
     });
     customerIds.push(customer.id);
   }
@@ -203,11 +227,7 @@ async function walkComplaint(desk: ComplaintDesk): Promise<void> {
   const { complaint } = await complaints.receiveComplaint({
     actor: complaintAgent,
     customerId,
-    consumer: {
-      name: 'Kovács Péter',
-      address: { postalCode: '7621', city: 'Pécs', street: 'Király utca 12.' },
-      county: 'baranya',
-    },
+    consumer: { county: 'baranya' },
     channel: 'phone',
     place: 'Telefonos ügyfélszolgálat',
     agentName: 'Kiss Anna',
