@@ -127,6 +127,16 @@ export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } fro
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
 export {
+  type AggregateCommand,
+  COMMAND_ATTEMPTS,
+  type CommandContext,
+  type CommandOutcome,
+  type CommandResult,
+  type CreateCommand,
+  runCommand,
+  runCreate,
+} from './kit/command-runner';
+export {
   createFrontline,
   type Frontline,
   type FrontlineOptions,
@@ -146,6 +156,16 @@ export {
   type MachineTransition,
 } from './kit/define-machine';
 export { type AnyModule, defineModule, type ModuleContext, type ModuleDefinition } from './kit/define-module';
+export {
+  authorizeRead,
+  type Page,
+  PageInput,
+  pageOf,
+  present,
+  ReadByIdInput,
+  type ReadPolicy,
+  readById,
+} from './kit/read-policy';
 export { type ModulePlan, resolveModules } from './kit/resolve-modules';
 export * from './knowledge';
 export { type ComplaintsOptions, complaints } from './modules/complaints';

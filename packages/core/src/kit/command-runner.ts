@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import { ConflictError, FrontlineError } from '../errors/frontline-error';
+import { parseInput } from '../errors/validate';
+import { Actor, type ActorInput, type Permission, requirePermission } from '../kernel/actor';
+import type { CollectionDefinition, Store, Stored } from '../ports/storage';
+import { type DomainEvent, recordEvents, type ServiceDeps } from '../services/domain-events';
+
+/** How many times a command without `expectedVersion` is re-run after losing a race (the first run included). */
+export const COMMAND_ATTEMPTS = 3;
+
+/**
+ * What a command's `execute` sees: the validated input, the authorized actor, the entity as loaded (with its
+ * version), the time of the command (never before the entity's last change) and the unit of work.
+ * @category Kit
+ */
+export interface CommandContext<T, I> {
+  readonly input: I;
+  readonly actor: Actor;
+  readonly current: Stored<T>;
+  readonly at: Date;
+  readonly tx: Store;
+}
+
+/**
+ * What a command decided: the entity to save and the events to record. No events means nothing changed: the
+ * entity is not saved and nothing is audited (an idempotent repeat).
+ * @category Kit
+ */
+export interface CommandOutcome<T, X = unknown> {
+  readonly entity: T;
+  readonly events: readonly DomainEvent[];
+  /** Anything else the command returns beside the saved entity (an evaluation, a rendered letter …). */
+  readonly extra?: X;
+}
+
+/**
+ * One command on one aggregate, as data for {@link runCommand}.
+ * @category Kit
+ */
+export interface AggregateCommand<T extends { id: string }, S extends z.ZodType, X = unknown> {
+  /** What the input is, for messages (`"ticket escalation"`). */
+  readonly name: string;
+  /** The input schema; it must hold `actor` (and, optionally, `expectedVersion`). Use strict objects. */
+  readonly input: S;
+  readonly collection: CollectionDefinition<T>;
+  /** The id of the aggregate the input names. */
+  readonly id: (input: z.output<S>) => string;
+  /** The permission checked before anything is read; the machine row may ask for more inside `execute`. */
+  readonly permission: Permission | null;
+  /** When the aggregate records its last change, so a command's time never runs backwards. */
+  readonly updatedAt?: (entity: T) => Date;
+  readonly execute: (
+    context: CommandContext<T, z.output<S>>,
+  ) => Promise<CommandOutcome<T, X>> | CommandOutcome<T, X>;
+}
+
+/**
+ * What {@link runCommand} returns: the entity as saved, its version, the events recorded with it and the
+ * command's extra result.
+ * @category Kit
+ */
+export interface CommandResult<T, X = unknown> {
+  readonly entity: T;
+  readonly version: number;
+  readonly events: readonly DomainEvent[];
+  readonly extra: X | undefined;
+}
+
+/** A lost race on a version (not a taken unique key or a business rule that answers CONFLICT). */
+const isVersionConflict = (error: unknown): error is FrontlineError =>
+  FrontlineError.is(error, 'CONFLICT') && error.details.expectedVersion !== undefined;
+
+/**
+ * The one command runner: validate the input (zod) → authorize the actor → in one unit of work: load the
+ * aggregate with its version → let the command decide (usually through its machine) → save with the expected
+ * version → append the audit entries → enqueue the typed events.
+ *
+ * **Version conflicts, one policy.** A caller that sends `expectedVersion` decided on what it saw: a
+ * mismatch (now, or a concurrent writer at save) fails with `CONFLICT` and nothing is stored — reload and
+ * ask again. A caller that sends none asks for the command on the current state: on a concurrent change the
+ * runner reloads and decides again, up to {@link COMMAND_ATTEMPTS} times, then fails with `CONFLICT`
+ * (`details.attempts`). Either way a failed command leaves storage as it was.
+ * @category Kit
+ */
+export async function runCommand<T extends { id: string }, S extends z.ZodType, X = unknown>(
+  deps: ServiceDeps,
+  command: AggregateCommand<T, S, X>,
+  raw: unknown,
+): Promise<CommandResult<T, X>> {
+  const input = parseInput(command.input, raw, command.name) as z.output<S> & {
+    actor: ActorInput;
+    expectedVersion?: number;
+  };
+  const actor =
+    command.permission === null
+      ? parseInput(Actor, input.actor, 'actor')
+      : requirePermission(input.actor, command.permission);
+  const expected = input.expectedVersion;
+  const attempts = expected === undefined ? COMMAND_ATTEMPTS : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.store.transaction(async (tx) => {
+        const repo = tx.repository(command.collection);
+        const current = await repo.get(command.id(input));
+        if (expected !== undefined && current.version !== expected) {
+          throw new ConflictError(
+            `${command.name}: the ${command.collection.name} "${current.data.id}" changed (version ${current.version}, not ${expected}). Reload it and try again.`,
+            { details: { id: current.data.id, expectedVersion: expected, actualVersion: current.version } },
+          );
+        }
+        const now = deps.clock.now();
+        const last = command.updatedAt?.(current.data);
+        const at = last !== undefined && last > now ? last : now;
+        const outcome = await command.execute({ input, actor, current, at, tx });
+        if (outcome.events.length === 0) {
+          return { entity: current.data, version: current.version, events: [], extra: outcome.extra };
+        }
+        const saved = await repo.update(outcome.entity, current.version);
+        await recordEvents(tx, deps.clock, actor.id, outcome.events);
+        return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
+      });
+    } catch (error) {
+      if (!isVersionConflict(error) || expected !== undefined) throw error;
+      if (attempt >= attempts) {
+        throw new ConflictError(`${error.message} Gave up after ${attempts} attempts.`, {
+          details: { ...error.details, attempts },
+          cause: error,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * A command that creates an aggregate, as data for {@link runCreate}.
+ * @category Kit
+ */
+export interface CreateCommand<T extends { id: string }, S extends z.ZodType, X = unknown> {
+  readonly name: string;
+  readonly input: S;
+  readonly collection: CollectionDefinition<T>;
+  readonly permission: Permission | null;
+  readonly create: (
+    context: Omit<CommandContext<T, z.output<S>>, 'current'>,
+  ) => Promise<CommandOutcome<T, X>> | CommandOutcome<T, X>;
+}
+
+/**
+ * The runner for creations: validate → authorize → in one unit of work: build the aggregate → insert it (a taken
+ * id or unique key is a `CONFLICT`, never retried) → audit → typed events.
+ * @category Kit
+ */
+export async function runCreate<T extends { id: string }, S extends z.ZodType, X = unknown>(
+  deps: ServiceDeps,
+  command: CreateCommand<T, S, X>,
+  raw: unknown,
+): Promise<CommandResult<T, X>> {
+  const input = parseInput(command.input, raw, command.name) as z.output<S> & { actor: ActorInput };
+  const actor =
+    command.permission === null
+      ? parseInput(Actor, input.actor, 'actor')
+      : requirePermission(input.actor, command.permission);
+  return deps.store.transaction(async (tx) => {
+    const outcome = await command.create({ input, actor, at: deps.clock.now(), tx });
+    const saved = await tx.repository(command.collection).insert(outcome.entity);
+    await recordEvents(tx, deps.clock, actor.id, outcome.events);
+    return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
+  });
+}
