@@ -146,6 +146,7 @@ export {
   defineEvent,
   type EventCatalogueEntry,
   type EventDefinition,
+  emit,
 } from './kit/define-event';
 export {
   defineMachine,

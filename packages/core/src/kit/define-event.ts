@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { FrontlineError } from '../errors/frontline-error';
+import { parseInput } from '../errors/validate';
+import type { DomainEvent } from '../services/domain-events';
 
 /** `area.fact.vN`: lower-case dotted past tense with a version suffix. */
 const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.v[1-9][0-9]*$/;
@@ -59,4 +61,27 @@ export function payloadJsonSchema(event: EventDefinition): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Builds the `DomainEvent` a command records for a typed event: the payload is validated against the event's
+ * schema (a command that would announce a malformed event fails before anything is stored) and its JSON form is
+ * what the audit entry and the outbox message carry.
+ * @example
+ * emit(TicketEscalated, { entityType: 'ticket', entityId: t.id }, { from: 'open', to: 'escalated', reason });
+ * @category Kit
+ */
+export function emit<P extends z.ZodType>(
+  event: EventDefinition<string, P>,
+  about: { readonly entityType: string; readonly entityId: string; readonly dedupeKey?: string },
+  payload: z.input<P>,
+): DomainEvent {
+  const parsed = parseInput(event.payload, payload, `${event.type} payload`);
+  return {
+    type: event.type,
+    entityType: about.entityType,
+    entityId: about.entityId,
+    payload: JSON.parse(JSON.stringify(parsed ?? null)),
+    ...(about.dedupeKey === undefined ? {} : { dedupeKey: about.dedupeKey }),
+  };
 }
