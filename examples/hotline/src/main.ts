@@ -1,6 +1,6 @@
 /**
- * A hotline call worked end to end, written to be read: how a host wires Frontline's services over one store
- * and walks a caller's problem from the phone to the knowledge base.
+ * A hotline call worked end to end, written to be read: how a host wires Frontline's modules over one store
+ * with the composition root and walks a caller's problem from the phone to the knowledge base.
  *
  *   npm start --workspace @frontline/example-hotline
  *
@@ -9,32 +9,31 @@
  */
 import {
   type Actor,
-  createAgentService,
   createAuditLog,
-  createCustomerService,
-  createInteractionService,
-  createKnowledgeBase,
-  createTicketService,
+  createFrontline,
   createUuidV7Ids,
   hungarianCalendarDefinition,
   Permissions,
+  serviceDesk,
   systemClock,
 } from '@frontline/core';
 import { createPgliteStore } from '@frontline/postgres';
 
-// ── 1. Ports ─────────────────────────────────────────────────────────────────────────────────────────────────
-// Every service takes the same three ports. The clock is the only source of "now" in the SDK: pass
-// `createFixedClock(...)` in tests and the whole flow becomes reproducible.
+// ── 1. Ports and modules ─────────────────────────────────────────────────────────────────────────────────────
+// The composition root takes three ports and the modules. The clock is the only source of "now" in the SDK:
+// pass `createFixedClock(...)` in tests and the whole flow becomes reproducible. Each module registers its
+// collections and indexes with the store and hands back its services.
 const clock = systemClock;
 const ids = createUuidV7Ids();
 const store = await createPgliteStore({ clock });
-
-const agents = createAgentService({ store, clock, ids });
-const customers = createCustomerService({ store, clock, ids });
-const contacts = createInteractionService({ store, clock, ids });
-// Tickets opened without `slaPolicyId` get this policy's SLA clocks.
-const tickets = createTicketService({ store, clock, ids, defaultSlaPolicyId: 'hotline' });
-const kb = createKnowledgeBase({ store, clock, ids });
+const frontline = await createFrontline({
+  store,
+  clock,
+  ids,
+  // Tickets opened without `slaPolicyId` get this policy's SLA clocks.
+  modules: [serviceDesk({ defaultSlaPolicyId: 'hotline' })],
+});
+const { agents, customers, interactions: contacts, tickets, knowledge: kb } = frontline.serviceDesk;
 
 const when = (d: Date | null | undefined) =>
   d ? d.toLocaleString('hu-HU', { timeZone: 'Europe/Budapest' }) : '—';
