@@ -17,6 +17,15 @@ import { type Ctx, run, toDate, toNumber } from './context';
 import { sanitizeText, toStorableJson } from './storable';
 
 const NewMessages = z.array(NewOutboxMessageInput);
+/** The shape of `Outbox.redact`'s argument (as core's `OutboxRedactionInput`). */
+const Redaction = z.object({
+  path: z.array(z.string().min(1).max(200)).min(1).max(5),
+  values: z.array(z.string().min(1).max(500)).min(1).max(10_000),
+  redact: z.custom<(message: OutboxMessage) => unknown>(
+    (v) => typeof v === 'function',
+    'redact must be a function',
+  ),
+});
 const MAX_ERROR_LENGTH = 4000;
 
 interface OutboxRow {
@@ -247,6 +256,37 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         done: toNumber(row?.done ?? 0),
         dead: toNumber(row?.dead ?? 0),
       };
+    },
+
+    async redact(redaction) {
+      const { path, values, redact } = parseInput(Redaction, redaction, 'outbox redaction');
+      // Matched by payload content: no index serves it, so this reads the outbox (kept small by pruning).
+      const rows = await run<OutboxRow>(
+        ctx,
+        'find outbox messages to redact',
+        `WITH p AS (SELECT ARRAY(SELECT jsonb_array_elements_text($1::jsonb)) AS path)
+         SELECT ${COLUMNS} FROM ${O} o, p
+         WHERE jsonb_typeof(payload #> p.path) = 'string'
+           AND payload #>> p.path IN (SELECT jsonb_array_elements_text($2::jsonb))
+         ORDER BY seq FOR UPDATE OF o`,
+        [toStorableJson(path, 'redaction path'), toStorableJson(values, 'redaction values')],
+      );
+      const changed: { id: string; payload: unknown }[] = [];
+      for (const row of rows) {
+        const message = view(row);
+        const payload = parseInput(z.json(), redact(message), 'redacted outbox payload');
+        if (JSON.stringify(payload) !== JSON.stringify(message.payload))
+          changed.push({ id: row.id, payload });
+      }
+      if (changed.length === 0) return 0;
+      await run(
+        ctx,
+        'redact outbox messages',
+        `UPDATE ${O} o SET payload = m.payload, updated_at = $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS m(id text, payload jsonb) WHERE o.id = m.id`,
+        [toStorableJson(changed, 'redacted outbox messages'), clock.now().toISOString()],
+      );
+      return changed.length;
     },
   };
 }

@@ -43,3 +43,29 @@ export const ClaimHandleInput = z.object({
   id: z.string().min(1).max(200),
   leaseToken: z.string().min(1).max(200),
 });
+
+/**
+ * The schema adapters validate an {@link OutboxRedaction} with (the `redact` function is checked to be one).
+ * @category Ports
+ */
+export const OutboxRedactionInput = z.object({
+  path: z.array(z.string().min(1).max(200)).min(1).max(5),
+  values: z.array(z.string().min(1).max(500)).min(1).max(10_000),
+  redact: z.custom<(message: unknown) => unknown>(
+    (v) => typeof v === 'function',
+    'redact must be a function',
+  ),
+});
+
+/**
+ * The string at `path` in a payload, or `undefined` (what {@link OutboxRedactionInput}'s `path` matches on).
+ * @category Ports
+ */
+export function payloadStringAt(payload: unknown, path: readonly string[]): string | undefined {
+  let value: unknown = payload;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return typeof value === 'string' ? value : undefined;
+}

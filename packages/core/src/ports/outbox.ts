@@ -76,6 +76,25 @@ export interface OutboxStats {
 }
 
 /**
+ * What {@link Outbox.redact} rewrites: the messages whose payload holds one of `values` at `path`, each given
+ * the payload `redact` returns for it. It is how an erasure keeps a message that is still pending from shipping
+ * a data subject's personal data, and scrubs the delivered ones kept for a while (GDPR Art. 17).
+ * @category Ports
+ */
+export interface OutboxRedaction {
+  /** Object keys from the payload's root to a string (`['entityId']`, `['data', 'customerId']`); 1–5 keys. */
+  path: readonly string[];
+  /** The strings to match at `path` (exact, case-sensitive); 1–10 000 of them. */
+  values: readonly string[];
+  /**
+   * The payload to keep instead of a matched message's, computed from the message (any status); must be JSON.
+   * Returning a payload equal to the old one leaves the message as it was. The status, attempts and times stay:
+   * a pending message is still delivered, with the redacted payload.
+   */
+  redact: (message: OutboxMessage) => unknown;
+}
+
+/**
  * The transactional outbox: messages are written in the same transaction as the state they announce,
  * then claimed by workers — each message by one worker at a time, and never again once done.
  * @category Ports
@@ -96,4 +115,10 @@ export interface Outbox {
   get(id: string): Promise<OutboxMessage | undefined>;
   /** How many messages are in each status. */
   stats(): Promise<OutboxStats>;
+  /**
+   * Rewrites the payload of every message matched by `redaction` (in the caller's transaction on a `tx`) and
+   * returns how many changed. Matches are found by payload content: adapters may scan the outbox, which stays
+   * small because delivered messages are pruned.
+   */
+  redact(redaction: OutboxRedaction): Promise<number>;
 }

@@ -18,6 +18,8 @@ import {
   ClaimOptionsInput,
   FailOptionsInput,
   NewOutboxMessageInput,
+  OutboxRedactionInput,
+  payloadStringAt,
 } from '../../ports/outbox-input';
 import {
   type CollectionDefinition,
@@ -478,6 +480,22 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
             else stats[row.status]++;
           }
           return stats;
+        }),
+      redact: (redaction) =>
+        scope((undo) => {
+          const { path, values } = parseInput(OutboxRedactionInput, redaction, 'outbox redaction');
+          const wanted = new Set(values);
+          const changes: { row: OutboxRow; payloadJson: string }[] = [];
+          for (const row of state.outbox.values()) {
+            const at = payloadStringAt(JSON.parse(row.payloadJson), path);
+            if (at === undefined || !wanted.has(at)) continue;
+            const payload = parseInput(z.json(), redaction.redact(view(row)), 'redacted outbox payload');
+            const payloadJson = JSON.stringify(payload);
+            if (payloadJson !== row.payloadJson) changes.push({ row, payloadJson });
+          }
+          // every payload is computed (and checked) before any is written: a failing one changes nothing
+          for (const { row, payloadJson } of changes) mutate(undo, row, { payloadJson });
+          return changes.length;
         }),
     };
   }
