@@ -151,7 +151,7 @@ describe('reads through one policy', () => {
         (from) => repo.query({ index: 'owner', ...(from === undefined ? {} : { from }) }),
         (c) => c.owner,
         { limit: 2, cursor },
-        (c) => c,
+        (row) => row.data,
       );
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor ?? undefined;

@@ -98,18 +98,19 @@ function decodeCursor(cursor: string): { k: KeyValue; id: string } {
 
 /**
  * One page of a key-ordered index query, resumable by cursor: the rows come in (key, id) order, so the page
- * starts at the cursor's key and skips what the cursor already returned. `keyOf` gives the index key of a row
- * (for a range query, the key inside the range). Streams: it never holds more than one page.
+ * starts at the cursor's key and skips what the cursor already returned. `keyOf` gives the index key of an
+ * entity (for a range query on a multi-entry index, the key inside the range); `present` turns a stored row
+ * into what the caller may see (masked). Ascending order only. Streams: it never holds more than one page.
  * @category Kit
  */
-export async function pageOf<T extends { id: string }>(
+export async function pageOf<T extends { id: string }, U>(
   rows: (from: KeyValue | undefined) => AsyncIterable<Stored<T>>,
   keyOf: (entity: T) => KeyValue,
   page: { limit: number; cursor?: string | undefined },
-  present: (entity: T) => T,
-): Promise<Page<T>> {
+  present: (row: Stored<T>) => U,
+): Promise<Page<U>> {
   const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-  const items: T[] = [];
+  const items: U[] = [];
   let last: T | undefined;
   for await (const row of rows(after?.k)) {
     const key = keyOf(row.data);
@@ -117,7 +118,7 @@ export async function pageOf<T extends { id: string }>(
     if (items.length === page.limit) {
       return { items, nextCursor: encodeCursor(keyOf(last!), last!.id) };
     }
-    items.push(present(row.data));
+    items.push(present(row));
     last = row.data;
   }
   return { items, nextCursor: null };
