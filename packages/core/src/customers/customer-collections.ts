@@ -1,6 +1,7 @@
 import { defineCollection } from '../ports/storage';
 import { ConsentRecord } from './consent';
 import { birthMonthDay, Customer } from './customer.schema';
+import { customerNameKeys } from './name-keys';
 
 /**
  * The `customers` collection. Indexes, for the hot lookups:
@@ -9,7 +10,9 @@ import { birthMonthDay, Customer } from './customer.schema';
  * - `birth_month_day` — `MM-DD` of the birth date: a day's birthday campaign;
  * - `segment` — every segment tag (multi-entry);
  * - `external_ref` — the host's customer number, unique;
- * - `retain_until` — when an erased stub may finally be deleted (a retention job ranges on it).
+ * - `name` — the name folded without accents, "family given" and "given family" (multi-entry): search by name;
+ * - `retain_until` — when an erased stub may finally be deleted (`sweepRetained` ranges on it);
+ * - `consents_retain_until` — when an erased customer's consent history may go, until it has gone.
  * @category Customers
  */
 export const CustomerCollection = defineCollection<Customer>({
@@ -23,7 +26,11 @@ export const CustomerCollection = defineCollection<Customer>({
     birth_month_day: { key: (c) => birthMonthDay(c.birthDate) },
     segment: { key: (c) => c.segmentTags },
     external_ref: { key: (c) => c.externalRef, unique: true },
+    name: { key: customerNameKeys },
     retain_until: { key: (c) => c.erasure?.retainUntil },
+    consents_retain_until: {
+      key: (c) => (c.erasure && !c.erasure.consentsRemovedAt ? c.erasure.consentsRetainUntil : null),
+    },
   },
 });
 

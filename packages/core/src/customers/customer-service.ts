@@ -49,6 +49,7 @@ import { exportPersonalData } from './export-personal-data';
 import { calendarDateIn } from './local-date';
 import { viewFor } from './personal-data';
 import { type PersonalDataSource, PersonalDataSources } from './personal-data-source';
+import { type SweepRetainedInput, type SweepRetainedResult, sweepRetained } from './sweep-retained';
 
 /**
  * The customer service (CS-7): customers and their contact points, consents, masked reads, caller-ID lookup,
@@ -103,6 +104,12 @@ export interface CustomerService {
    * `CustomerRetentionRules`). Emits `consent.withdrawn` for each grant and `customer.erased`.
    */
   eraseCustomer(input: EraseCustomerInput): Promise<EraseCustomerResult>;
+  /**
+   * Removes what erasures retained once its day has passed (`customer.erase`): consent histories, customer stubs
+   * and the sources' retained records (complaint files), each streamed over an index by due date; idempotent.
+   * Run it daily; run it again while `more` is true.
+   */
+  sweepRetained(input: SweepRetainedInput): Promise<SweepRetainedResult>;
 }
 
 const hasFunction = (name: string) => (v: unknown) =>
@@ -340,5 +347,6 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
 
     exportPersonalData: (raw) => exportPersonalData(ctx, raw),
     eraseCustomer: (raw) => eraseCustomer(ctx, raw),
+    sweepRetained: (raw) => sweepRetained(ctx, raw),
   };
 }

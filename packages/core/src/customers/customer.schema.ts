@@ -63,6 +63,8 @@ export const CustomerErasure = z.object({
   retainUntil: CalendarDate,
   /** The consent history may be deleted after this date. */
   consentsRetainUntil: CalendarDate,
+  /** When the retention sweep deleted the consent history (`sweepRetained`), once it has. */
+  consentsRemovedAt: Instant.optional(),
 });
 /** @category Customers */
 export type CustomerErasure = z.output<typeof CustomerErasure>;

@@ -1,7 +1,7 @@
 import { Permissions } from '../agents/permissions';
 import { parseInput } from '../errors/validate';
 import { requirePermission } from '../kernel/actor';
-import { recordEvents } from '../services/domain-events';
+import { forgetEvents, recordEvents, redactEventMessages } from '../services/domain-events';
 import type { ConsentRecord } from './consent';
 import { appendConsent } from './consent-commands';
 import { CustomerCollection } from './customer-collections';
@@ -25,9 +25,10 @@ export const blankedFields: readonly string[] = Object.entries(CustomerDataClass
 
 /**
  * `eraseCustomer`, in one transaction: withdraws every standing grant (source `erasure`, so the history
- * shows when contact ended), lets every personal-data source erase its part, and replaces the customer with
- * its restricted stub (see `eraseCustomerRecord` and `CustomerRetentionRules`). Either all of it happens or,
- * when any part fails, none.
+ * shows when contact ended), lets every personal-data source erase its part, forgets what the customer's own
+ * events said (sealed audit values deleted, outbox messages about the customer or naming them redacted — the
+ * audit chain is never rewritten and still verifies), and replaces the customer with its restricted stub (see
+ * `eraseCustomerRecord` and `CustomerRetentionRules`). Either all of it happens or, when any part fails, none.
  */
 export async function eraseCustomer(ctx: CustomerContext, raw: unknown): Promise<EraseCustomerResult> {
   const { deps } = ctx;
@@ -71,6 +72,9 @@ export async function eraseCustomer(ctx: CustomerContext, raw: unknown): Promise
       );
       sources.push({ name: source.name, anonymised: checked.anonymised, retained: checked.retained });
     }
+    // messages about the customer, or naming them in their facts, stop carrying anything but ids
+    await forgetEvents(tx, { entityType: 'customer', ids: [input.customerId], at: now });
+    await redactEventMessages(tx, { field: 'data.customerId', ids: [input.customerId], at: now });
     const stub = eraseCustomerRecord(current.data, now);
     const saved = await tx.repository(CustomerCollection).update(stub, current.version);
     const erasure = saved.data.erasure!;

@@ -1,4 +1,5 @@
 import { Permissions } from '../agents/permissions';
+import { unsealPayload } from '../audit/sealed-values';
 import { parseInput } from '../errors/validate';
 import { requirePermission } from '../kernel/actor';
 import { recordEvents } from '../services/domain-events';
@@ -8,7 +9,8 @@ import type { ExportPersonalDataResult, PersonalDataExport } from './customer-re
 import { type CustomerContext, callSource, customerEvent, loadCustomer, toJson } from './customer-support';
 
 /**
- * `exportPersonalData`: the customer, the consent history, the audit trail of the record and every
+ * `exportPersonalData`: the customer, the consent history, the audit trail of the record (sealed fields read
+ * back from beside the chain, see `unsealPayload`) and every
  * registered source's part, read in one transaction (a consistent picture) that also records who exported.
  */
 export async function exportPersonalData(
@@ -27,7 +29,7 @@ export async function exportPersonalData(
       auditTrail.push({
         at: entry.at.toISOString(),
         type: entry.type,
-        data: toJson(entry.payload, 'audit payload'),
+        data: toJson(await unsealPayload(tx, entry.payload), 'audit payload'),
       });
     }
     const sources: Record<string, unknown> = {};

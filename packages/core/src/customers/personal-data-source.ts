@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CalendarDate } from '../kernel/instant';
+import { parseInput } from '../errors/validate';
+import { EntityId } from '../kernel/id';
+import { CalendarDate, Instant } from '../kernel/instant';
 import type { Store } from '../ports/storage';
 
 /**
@@ -16,6 +18,62 @@ export interface ErasureContext {
 }
 
 /**
+ * The schema a source checks its {@link ErasureContext} with.
+ * @category Customers
+ */
+export const ErasureContextInput = z.object({
+  at: Instant,
+  actorId: z.string().min(1).max(200),
+  requestRef: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * What a retention sweep tells each source: the instant it runs and who runs it.
+ * @category Customers
+ */
+export const SweepContext = z.object({
+  at: Instant,
+  actorId: z.string().min(1).max(200),
+  /** At most this many records per source and run (a sweep is resumable: run it again for the rest). */
+  limit: z.int().min(1).max(100_000),
+});
+/** @category Customers */
+export type SweepContext = z.infer<typeof SweepContext>;
+
+/**
+ * What a source's sweep removed: how many records, of what.
+ * @category Customers
+ */
+export const SourceSweepResult = z.object({
+  removed: z.number().int().min(0),
+  /** True when the run stopped at `limit` and more may be due. */
+  more: z.boolean().default(false),
+});
+/** @category Customers */
+export type SourceSweepResult = z.input<typeof SourceSweepResult>;
+
+/**
+ * Checks the arguments a customer service passes to a source: the customer id and, for an erasure, the context.
+ * @category Customers
+ */
+export function checkSourceCall(
+  customerId: unknown,
+  context?: unknown,
+): { customerId: string; context?: ErasureContext } {
+  const id = parseInput(EntityId, customerId, 'customer id');
+  if (context === undefined) return { customerId: id };
+  const parsed = parseInput(ErasureContextInput, context, 'erasure context');
+  return {
+    customerId: id,
+    context: {
+      at: parsed.at,
+      actorId: parsed.actorId,
+      ...(parsed.requestRef === undefined ? {} : { requestRef: parsed.requestRef }),
+    },
+  };
+}
+
+/**
  * What one source kept back from an erasure, and why.
  * @category Customers
  */
@@ -25,8 +83,15 @@ export const RetainedRecords = z.object({
   count: z.number().int().min(0),
   /** The law or reason (e.g. `Fgytv. 17/A. § (7)`). */
   basis: z.string().min(1).max(500),
-  /** When they may be deleted, if known. */
+  /** When they may be deleted, if known; a sweep (`sweepRetained`) removes them on that day. */
   until: CalendarDate.optional(),
+  /** Where they are kept: the storage collection and the ids of the kept records. */
+  location: z
+    .object({
+      collection: z.string().min(1).max(100),
+      ids: z.array(z.string().min(1).max(200)).max(10_000),
+    })
+    .optional(),
 });
 /** @category Customers */
 export type RetainedRecords = z.infer<typeof RetainedRecords>;
@@ -66,6 +131,11 @@ export interface PersonalDataSource {
   export(customerId: string, tx: Store): Promise<unknown>;
   /** Anonymises or deletes what the law lets go, keeps (restricted) what it must, and says which. */
   erase(customerId: string, tx: Store, context: ErasureContext): Promise<SourceErasureResult>;
+  /**
+   * Removes what an earlier erasure retained once its `until` day has come (see `sweepRetained`): streams the
+   * due records over an index by due date, never a scan, and is idempotent. Only sources that retain need it.
+   */
+  sweep?(tx: Store, context: SweepContext): Promise<SourceSweepResult>;
 }
 
 /** The registration check of a source list: names unique and well-formed, both methods present. */
@@ -83,6 +153,12 @@ export const PersonalDataSources = z
         (v) => typeof v === 'function',
         'erase must be a function',
       ),
+      sweep: z
+        .custom<NonNullable<PersonalDataSource['sweep']>>(
+          (v) => typeof v === 'function',
+          'sweep must be a function',
+        )
+        .optional(),
     }),
   )
   .max(100)

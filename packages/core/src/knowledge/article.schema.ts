@@ -83,8 +83,9 @@ export type KnowledgeArticle = z.output<typeof KnowledgeArticle>;
 
 /**
  * The storage collection of articles, indexed by status (the search index streams `published`, reviewers
- * read `in_review`), by author, and uniquely by source ticket among articles not archived (one live article
- * per solved ticket; an archived one may be replaced by a new draft).
+ * read `in_review`), by author, uniquely by source ticket among articles not archived (one live article
+ * per solved ticket; an archived one may be replaced by a new draft), and by source ticket whatever the status
+ * (`source_ticket`: an erasure finds every article drawn from the customer's tickets).
  * @category Knowledge
  */
 export const KnowledgeArticles = defineCollection<KnowledgeArticle>({
@@ -94,6 +95,7 @@ export const KnowledgeArticles = defineCollection<KnowledgeArticle>({
     status: { key: (a) => a.status },
     live_source_ticket: { key: (a) => (a.status === 'archived' ? null : a.sourceTicketId), unique: true },
     author: { key: (a) => a.authorId },
+    source_ticket: { key: (a) => a.sourceTicketId },
   },
 });
 

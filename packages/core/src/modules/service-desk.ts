@@ -7,11 +7,14 @@ import { RoleCollection } from '../agents/role';
 import { ConsentCollection, CustomerCollection } from '../customers/customer-collections';
 import { type CustomerService, createCustomerService } from '../customers/customer-service';
 import { Interactions } from '../interactions/interaction-collection';
+import { interactionPersonalData } from '../interactions/interaction-personal-data';
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import { defineModule } from '../kit/define-module';
 import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
+import { knowledgePersonalData } from '../knowledge/article-personal-data';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
+import { ticketPersonalData } from '../tickets/ticket-personal-data';
 import {
   createTicketService,
   type TicketService,
@@ -85,6 +88,7 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.agentControlSessions,
       P.noticePublish,
     ]),
+    personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
     services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
       customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
       agents: createAgentService({ store, clock, ids }),

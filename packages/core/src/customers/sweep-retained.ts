@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { Permissions } from '../agents/permissions';
+import { parseInput } from '../errors/validate';
+import { Actor, requirePermission } from '../kernel/actor';
+import { BUDAPEST } from '../kernel/time-zone';
+import type { Store } from '../ports/storage';
+import { recordEvents, redactEventMessages } from '../services/domain-events';
+import type { Customer } from './customer.schema';
+import { ConsentCollection, CustomerCollection } from './customer-collections';
+import { type CustomerContext, callSource, customerEvent } from './customer-support';
+import { calendarDateIn } from './local-date';
+import { SourceSweepResult } from './personal-data-source';
+
+/**
+ * Input of `sweepRetained`: who runs it and at most how many records each part removes in one run.
+ * @category Customers
+ */
+export const SweepRetainedInput = z.strictObject({
+  actor: Actor,
+  limit: z.int().min(1).max(100_000).default(1000),
+});
+/** @category Customers */
+export type SweepRetainedInput = z.input<typeof SweepRetainedInput>;
+
+/**
+ * What a retention sweep removed: erased customers' stubs and consent histories whose day had passed, and each
+ * personal-data source's retained records. `more` says a part stopped at the limit: run the sweep again.
+ * @category Customers
+ */
+export interface SweepRetainedResult {
+  readonly sweptAt: Date;
+  readonly customerStubs: number;
+  readonly consentHistories: number;
+  readonly consentRecords: number;
+  readonly sources: readonly { name: string; removed: number; more: boolean }[];
+  readonly more: boolean;
+}
+
+async function deleteConsents(tx: Store, customerId: string): Promise<number> {
+  const repo = tx.repository(ConsentCollection);
+  const rows: { id: string; version: number }[] = [];
+  for await (const row of repo.query({ index: 'customer_id', equals: customerId })) {
+    rows.push({ id: row.data.id, version: row.version });
+  }
+  for (const row of rows) await repo.delete(row.id, row.version);
+  return rows.length;
+}
+
+/**
+ * `sweepRetained`, in one transaction: removes what erasures kept once its day has passed — the consent
+ * histories (`consentsRetainUntil`), the customer stubs (`retainUntil`, with any consents left) and, through
+ * each source's `sweep`, what the sources retained (complaint files). Every part streams an index by due date
+ * (`consents_retain_until`, `retain_until`, the sources' own), so a run costs what is due, not the size of
+ * the base; running it again removes nothing more. Emits `customer.consents_removed` and `customer.stub_removed`
+ * (ids only) for the audit trail.
+ */
+export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise<SweepRetainedResult> {
+  const { deps } = ctx;
+  const input = parseInput(SweepRetainedInput, raw, 'retention sweep');
+  const actor = requirePermission(input.actor, Permissions.customerErase);
+  const at = deps.clock.now();
+  // "Kept until D" means deleted after D: the day of the sweep must be later (keys compare as YYYY-MM-DD).
+  const today = calendarDateIn(at, BUDAPEST);
+  return deps.store.transaction(async (tx) => {
+    const customers = tx.repository(CustomerCollection);
+    const events = [];
+    let more = false;
+
+    const consentsDue: { data: Customer; version: number }[] = [];
+    for await (const row of customers.query({ index: 'consents_retain_until', to: today })) {
+      if (consentsDue.length >= input.limit) {
+        more = true;
+        break;
+      }
+      consentsDue.push(row);
+    }
+    let consentRecords = 0;
+    for (const row of consentsDue) {
+      const removed = await deleteConsents(tx, row.data.id);
+      consentRecords += removed;
+      const erasure = { ...row.data.erasure!, consentsRemovedAt: at };
+      await customers.update({ ...row.data, erasure }, row.version);
+      events.push(customerEvent('customer.consents_removed', row.data.id, { consentRecords: removed }));
+    }
+
+    const stubsDue: { id: string; version: number }[] = [];
+    for await (const row of customers.query({ index: 'retain_until', to: today })) {
+      if (stubsDue.length >= input.limit) {
+        more = true;
+        break;
+      }
+      stubsDue.push({ id: row.data.id, version: row.version });
+    }
+    for (const stub of stubsDue) {
+      consentRecords += await deleteConsents(tx, stub.id);
+      await customers.delete(stub.id, stub.version);
+      events.push(customerEvent('customer.stub_removed', stub.id, {}));
+    }
+    if (stubsDue.length > 0) {
+      const ids = stubsDue.map((s) => s.id);
+      await redactEventMessages(tx, { field: 'entityId', ids, at });
+      await redactEventMessages(tx, { field: 'data.customerId', ids, at });
+    }
+
+    const sources: SweepRetainedResult['sources'][number][] = [];
+    for (const source of ctx.sources) {
+      const sweep = source.sweep;
+      if (!sweep) continue;
+      const result = await callSource(source, 'sweep', () =>
+        sweep.call(source, tx, { at, actorId: actor.id, limit: input.limit }),
+      );
+      const checked = parseInput(SourceSweepResult, result, `sweep result of "${source.name}"`);
+      sources.push({ name: source.name, removed: checked.removed, more: checked.more });
+      more ||= checked.more;
+    }
+    await recordEvents(tx, deps.clock, actor.id, events);
+    return {
+      sweptAt: at,
+      customerStubs: stubsDue.length,
+      consentHistories: consentsDue.length,
+      consentRecords,
+      sources,
+      more,
+    };
+  });
+}

@@ -1,0 +1,80 @@
+import { CustomerCollection } from '../customers/customer-collections';
+import {
+  type CustomerIdentifiers,
+  identifiersOf,
+  redactIdentifiers,
+} from '../customers/identifier-redaction';
+import { checkSourceCall, type PersonalDataSource } from '../customers/personal-data-source';
+import type { Store, Stored } from '../ports/storage';
+import { redactEventMessages } from '../services/domain-events';
+import { ticketsOfCustomer } from '../tickets/ticket-personal-data';
+import { type KnowledgeArticle, KnowledgeArticles } from './article.schema';
+
+/** Articles drawn from the customer's tickets (the `source_ticket` index, one query per ticket). */
+async function articlesOfCustomer(
+  tx: Store,
+  customerId: string,
+): Promise<{ ticketIds: string[]; articles: Stored<KnowledgeArticle>[] }> {
+  const ticketIds: string[] = [];
+  for await (const row of ticketsOfCustomer(tx, customerId)) ticketIds.push(row.data.id);
+  const articles: Stored<KnowledgeArticle>[] = [];
+  const repo = tx.repository(KnowledgeArticles);
+  for (const ticketId of ticketIds) {
+    for await (const row of repo.query({ index: 'source_ticket', equals: ticketId })) articles.push(row);
+  }
+  return { ticketIds, articles };
+}
+
+/**
+ * An article drawn from a customer's ticket, unlinked from it and with the customer's identifiers (names,
+ * e-mail addresses, phone numbers) taken out of its title, problem, cause, solution and tags. The knowledge —
+ * what the problem was and what solved it — stays.
+ */
+export function unlinkArticle(article: KnowledgeArticle, identifiers: CustomerIdentifiers): KnowledgeArticle {
+  const clean = (text: string) => redactIdentifiers(text, identifiers);
+  return {
+    ...article,
+    sourceTicketId: null,
+    title: clean(article.title),
+    problem: clean(article.problem),
+    cause: clean(article.cause),
+    solution: clean(article.solution),
+    tags: [...new Set(article.tags.map(clean))],
+  };
+}
+
+/**
+ * The knowledge base's part of data-subject requests (CS-4, CS-7): articles drafted from the customer's solved
+ * tickets (`draftFromSolvedTicket` copies the ticket's subject and the customer's account of the problem).
+ * **Keeps the articles, unlinked and redacted** (see {@link unlinkArticle}): the solution is the company's
+ * knowledge, not the customer's data, but the link to the ticket and any quoted identifier go. Found through
+ * the customer's tickets (`customer_opened_at`) and the articles' `source_ticket` index; the outbox messages
+ * naming the tickets as a source are redacted.
+ *
+ * The search index a running knowledge base holds in memory is not storage: after an erasure the host calls
+ * `knowledge.syncArticle(id)` for the changed articles (or `rebuild()`); a serialized index must be rebuilt.
+ * Votes are not covered: a self-service host that votes with the customer's id keeps that link.
+ * @category Knowledge
+ */
+export const knowledgePersonalData: PersonalDataSource = {
+  name: 'knowledge',
+  async export(customerId, tx) {
+    const { customerId: id } = checkSourceCall(customerId);
+    return (await articlesOfCustomer(tx, id)).articles.map((row) => row.data);
+  },
+  async erase(customerId, tx, context) {
+    const checked = checkSourceCall(customerId, context);
+    const customer = await tx.repository(CustomerCollection).find(checked.customerId);
+    const { ticketIds, articles } = await articlesOfCustomer(tx, checked.customerId);
+    if (articles.length > 0) {
+      const identifiers = customer ? identifiersOf(customer.data) : { names: [], emails: [], phones: [] };
+      const repo = tx.repository(KnowledgeArticles);
+      for (const row of articles) await repo.update(unlinkArticle(row.data, identifiers), row.version);
+    }
+    if (ticketIds.length > 0) {
+      const at = checked.context!.at;
+      await redactEventMessages(tx, { field: 'data.sourceTicketId', ids: ticketIds, at });
+    }
+    return { anonymised: articles.length, retained: [] };
+  },
+};
