@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ConflictError, FrontlineError } from '../errors/frontline-error';
+import { ConflictError, ForbiddenError, FrontlineError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
-import { Actor, type ActorInput, type Permission, requirePermission } from '../kernel/actor';
+import { Actor, type ActorInput, hasPermission, type Permission, requirePermission } from '../kernel/actor';
 import type { CollectionDefinition, Store, Stored } from '../ports/storage';
 import { type DomainEvent, recordEvents, type ServiceDeps } from '../services/domain-events';
 
@@ -19,6 +19,8 @@ export interface CommandContext<T, I> {
   readonly current: Stored<T>;
   readonly at: Date;
   readonly tx: Store;
+  /** What the command's `prepare` step returned (`undefined` without one). */
+  readonly prepared: unknown;
 }
 
 /**
@@ -43,12 +45,24 @@ export interface AggregateCommand<T extends { id: string }, S extends z.ZodType,
   /** The input schema; it must hold `actor` (and, optionally, `expectedVersion`). Use strict objects. */
   readonly input: S;
   readonly collection: CollectionDefinition<T>;
-  /** The id of the aggregate the input names. */
-  readonly id: (input: z.output<S>) => string;
-  /** The permission checked before anything is read; the machine row may ask for more inside `execute`. */
-  readonly permission: Permission | null;
+  /**
+   * The id of the aggregate the input names; an aggregate found by another key (an agent's open session) is
+   * looked up here, inside the unit of work.
+   */
+  readonly id: (input: z.output<S>, tx: Store) => string | Promise<string>;
+  /**
+   * The permission checked before anything is read (a list: any one of them); the machine row may ask for more
+   * inside `execute`.
+   */
+  readonly permission: Permission | readonly Permission[] | null;
   /** When the aggregate records its last change, so a command's time never runs backwards. */
   readonly updatedAt?: (entity: T) => Date;
+  /**
+   * Runs after authorization and before the unit of work: the place to call another module's services (they
+   * open their own unit of work — calling them inside this one would wait for it forever on a single-connection
+   * store). Its result is `prepared` in `execute`.
+   */
+  readonly prepare?: (input: z.output<S>, actor: Actor) => Promise<unknown>;
   readonly execute: (
     context: CommandContext<T, z.output<S>>,
   ) => Promise<CommandOutcome<T, X>> | CommandOutcome<T, X>;
@@ -64,6 +78,17 @@ export interface CommandResult<T, X = unknown> {
   readonly version: number;
   readonly events: readonly DomainEvent[];
   readonly extra: X | undefined;
+}
+
+/** Validates the actor and checks it holds the permission (or one of the list), else `FORBIDDEN`. */
+function authorize(actorInput: ActorInput, permission: Permission | readonly Permission[] | null): Actor {
+  if (permission === null) return parseInput(Actor, actorInput, 'actor');
+  if (typeof permission === 'string') return requirePermission(actorInput, permission);
+  const actor = parseInput(Actor, actorInput, 'actor');
+  if (permission.some((p) => hasPermission(actor, p))) return actor;
+  throw new ForbiddenError(`${actor.id} lacks the permission "${permission.join('" or "')}".`, {
+    details: { actorId: actor.id, permission: permission.join(' | '), roles: actor.roles },
+  });
 }
 
 /** A lost race on a version (not a taken unique key or a business rule that answers CONFLICT). */
@@ -91,17 +116,15 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
     actor: ActorInput;
     expectedVersion?: number;
   };
-  const actor =
-    command.permission === null
-      ? parseInput(Actor, input.actor, 'actor')
-      : requirePermission(input.actor, command.permission);
+  const actor = authorize(input.actor, command.permission);
+  const prepared = await command.prepare?.(input, actor);
   const expected = input.expectedVersion;
   const attempts = expected === undefined ? COMMAND_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.store.transaction(async (tx) => {
         const repo = tx.repository(command.collection);
-        const current = await repo.get(command.id(input));
+        const current = await repo.get(await command.id(input, tx));
         if (expected !== undefined && current.version !== expected) {
           throw new ConflictError(
             `${command.name}: the ${command.collection.name} "${current.data.id}" changed (version ${current.version}, not ${expected}). Reload it and try again.`,
@@ -111,7 +134,7 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
         const now = deps.clock.now();
         const last = command.updatedAt?.(current.data);
         const at = last !== undefined && last > now ? last : now;
-        const outcome = await command.execute({ input, actor, current, at, tx });
+        const outcome = await command.execute({ input, actor, current, at, tx, prepared });
         if (outcome.events.length === 0) {
           return { entity: current.data, version: current.version, events: [], extra: outcome.extra };
         }
@@ -132,6 +155,15 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
 }
 
 /**
+ * What a creation decided: the new aggregate and its events, or the aggregate that already stands for this
+ * request (`existing`: returned as it is, nothing stored or audited).
+ * @category Kit
+ */
+export type CreateOutcome<T, X = unknown> =
+  | CommandOutcome<T, X>
+  | { readonly existing: Stored<T>; readonly extra?: X };
+
+/**
  * A command that creates an aggregate, as data for {@link runCreate}.
  * @category Kit
  */
@@ -139,10 +171,13 @@ export interface CreateCommand<T extends { id: string }, S extends z.ZodType, X 
   readonly name: string;
   readonly input: S;
   readonly collection: CollectionDefinition<T>;
-  readonly permission: Permission | null;
+  readonly permission: Permission | readonly Permission[] | null;
+  /** As {@link AggregateCommand.prepare}: other modules' services are called here, before the unit of work. */
+  readonly prepare?: (input: z.output<S>, actor: Actor) => Promise<unknown>;
+  /** Builds the aggregate, or names the one that exists already (an idempotent repeat: nothing is written). */
   readonly create: (
     context: Omit<CommandContext<T, z.output<S>>, 'current'>,
-  ) => Promise<CommandOutcome<T, X>> | CommandOutcome<T, X>;
+  ) => Promise<CreateOutcome<T, X>> | CreateOutcome<T, X>;
 }
 
 /**
@@ -156,12 +191,14 @@ export async function runCreate<T extends { id: string }, S extends z.ZodType, X
   raw: unknown,
 ): Promise<CommandResult<T, X>> {
   const input = parseInput(command.input, raw, command.name) as z.output<S> & { actor: ActorInput };
-  const actor =
-    command.permission === null
-      ? parseInput(Actor, input.actor, 'actor')
-      : requirePermission(input.actor, command.permission);
+  const actor = authorize(input.actor, command.permission);
+  const prepared = await command.prepare?.(input, actor);
   return deps.store.transaction(async (tx) => {
-    const outcome = await command.create({ input, actor, at: deps.clock.now(), tx });
+    const outcome = await command.create({ input, actor, at: deps.clock.now(), tx, prepared });
+    if ('existing' in outcome) {
+      const { existing } = outcome;
+      return { entity: existing.data, version: existing.version, events: [], extra: outcome.extra };
+    }
     const saved = await tx.repository(command.collection).insert(outcome.entity);
     await recordEvents(tx, deps.clock, actor.id, outcome.events);
     return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
