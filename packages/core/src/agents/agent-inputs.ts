@@ -15,7 +15,7 @@ const RoleIds = z
  * Input of `createAgent` (`agent.manage`).
  * @category Agents
  */
-export const CreateAgentInput = z.object({
+export const CreateAgentInput = z.strictObject({
   actor: Actor,
   id: EntityId.optional(),
   name: z.string().trim().min(1).max(200),
@@ -31,7 +31,7 @@ export type CreateAgentInput = z.input<typeof CreateAgentInput>;
  * Deactivating an agent logs out its open session.
  * @category Agents
  */
-export const UpdateAgentInput = z.object({
+export const UpdateAgentInput = z.strictObject({
   actor: Actor,
   agentId: EntityId,
   expectedVersion: z.number().int().min(1),
@@ -49,7 +49,7 @@ export type UpdateAgentInput = z.input<typeof UpdateAgentInput>;
  * Input of `defineRole` (`agent.manage`): a host role, new (no `expectedVersion`) or changed (with it).
  * @category Agents
  */
-export const DefineRoleInput = z.object({
+export const DefineRoleInput = z.strictObject({
   actor: Actor,
   id: RoleId,
   name: z.string().trim().min(1).max(100),
@@ -67,7 +67,7 @@ export type DefineRoleInput = z.input<typeof DefineRoleInput>;
  * Input of the queries and commands about one agent.
  * @category Agents
  */
-export const AgentRefInput = z.object({ actor: Actor, agentId: EntityId });
+export const AgentRefInput = z.strictObject({ actor: Actor, agentId: EntityId });
 /** @category Agents */
 export type AgentRefInput = z.input<typeof AgentRefInput>;
 
@@ -75,7 +75,7 @@ export type AgentRefInput = z.input<typeof AgentRefInput>;
  * Input of `listRoles`: any valid actor may read the roles.
  * @category Agents
  */
-export const ActorOnlyInput = z.object({ actor: Actor });
+export const ActorOnlyInput = z.strictObject({ actor: Actor });
 /** @category Agents */
 export type ActorOnlyInput = z.input<typeof ActorOnlyInput>;
 
@@ -83,7 +83,7 @@ export type ActorOnlyInput = z.input<typeof ActorOnlyInput>;
  * Input of `actorForAgent`: the agent the host has authenticated.
  * @category Agents
  */
-export const ActorForAgentInput = z.object({ agentId: EntityId });
+export const ActorForAgentInput = z.strictObject({ agentId: EntityId });
 /** @category Agents */
 export type ActorForAgentInput = z.input<typeof ActorForAgentInput>;
 
@@ -91,7 +91,7 @@ export type ActorForAgentInput = z.input<typeof ActorForAgentInput>;
  * Input of `changeAgentState`: any command but `login` (which opens a session, see `login`).
  * @category Agents
  */
-export const ChangeAgentStateInput = z.object({
+export const ChangeAgentStateInput = z.strictObject({
   actor: Actor,
   agentId: EntityId,
   command: SessionCommand.exclude(['login']),
@@ -104,7 +104,7 @@ export type ChangeAgentStateInput = z.input<typeof ChangeAgentStateInput>;
  * @category Agents
  */
 export const StateLogInput = z
-  .object({ actor: Actor, agentId: EntityId, from: Instant, to: Instant })
+  .strictObject({ actor: Actor, agentId: EntityId, from: Instant, to: Instant })
   .refine((p) => p.from.getTime() <= p.to.getTime(), {
     message: 'The period ends before it starts',
     path: ['to'],
@@ -116,7 +116,7 @@ export type StateLogInput = z.input<typeof StateLogInput>;
  * Input of `publishNotice` (`notice.publish`). An empty `audienceRoleIds` addresses everyone.
  * @category Agents
  */
-export const PublishNoticeInput = z.object({
+export const PublishNoticeInput = z.strictObject({
   actor: Actor,
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(20_000),
@@ -131,6 +131,6 @@ export type PublishNoticeInput = z.input<typeof PublishNoticeInput>;
  * Input of `acknowledgeNotice`: the acting agent acknowledges, for itself only.
  * @category Agents
  */
-export const AcknowledgeNoticeInput = z.object({ actor: Actor, noticeId: EntityId });
+export const AcknowledgeNoticeInput = z.strictObject({ actor: Actor, noticeId: EntityId });
 /** @category Agents */
 export type AcknowledgeNoticeInput = z.input<typeof AcknowledgeNoticeInput>;

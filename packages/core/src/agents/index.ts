@@ -5,6 +5,17 @@
 export { actorFor } from './actor-for';
 export { Agent, AgentCollection, type AgentInput } from './agent.schema';
 export {
+  AGENT_EVENTS,
+  AgentCreated,
+  AgentLoggedIn,
+  AgentLoggedOut,
+  AgentStateChanged,
+  AgentUpdated,
+  NoticeAcknowledged,
+  NoticePublished,
+  RoleDefined,
+} from './agent-events';
+export {
   AcknowledgeNoticeInput,
   ActorForAgentInput,
   ActorOnlyInput,
@@ -16,6 +27,7 @@ export {
   StateLogInput,
   UpdateAgentInput,
 } from './agent-inputs';
+export { AgentReadPolicy, type AgentView } from './agent-queries';
 export {
   type AcknowledgeNoticeResult,
   type AgentCommandResult,

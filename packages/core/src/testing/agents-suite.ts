@@ -1,73 +1,19 @@
 import { describe, expect } from 'vitest';
 import { AgentCollection } from '../agents/agent.schema';
-import { type AgentService, createAgentService } from '../agents/agent-service';
 import { AgentSessionCollection } from '../agents/agent-session';
-import { NoticeAcknowledgementCollection, NoticeCollection } from '../agents/notice';
 import { Permissions } from '../agents/permissions';
-import { RoleCollection } from '../agents/role';
 import { timeInStates } from '../agents/time-in-states';
-import { FrontlineError } from '../errors/frontline-error';
-import type { Actor } from '../kernel/actor';
-import type { FixedClock } from '../ports/clock';
-import { createSequentialIds } from '../ports/ids';
-import type { CollectionDefinition, Store } from '../ports/storage';
-import type { RawInspector, StoreConformanceOptions } from './store-conformance';
-import { snapshotCollections, suiteCase } from './suite-harness';
+import { runAgentAccessSuite } from './agents-suite-access';
+import {
+  type AgentSuiteOptions,
+  admin,
+  agentCase,
+  expectCode,
+  minute,
+  nobody,
+} from './agents-suite-fixtures';
 
-/**
- * Marks the promises in a list (or in the first slot of list entries) as handled, so a call list built up
- * front and awaited one by one raises no "unhandled rejection" while an earlier entry is still awaited.
- */
-function quiet<T extends readonly unknown[]>(items: T): T {
-  for (const item of items) {
-    const p = Array.isArray(item) ? item[0] : item;
-    if (p instanceof Promise) p.catch(() => undefined);
-  }
-  return items;
-}
-
-/**
- * What the agent suite needs from an adapter — the same shape as {@link StoreConformanceOptions}.
- * @category Testing
- */
-export type AgentSuiteOptions = Pick<StoreConformanceOptions, 'name' | 'createStore' | 'dispose' | 'raw'>;
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<FrontlineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(FrontlineError.is(error), `expected a FrontlineError, got ${String(error)}`).toBe(true);
-    expect((error as FrontlineError).code).toBe(code);
-    return error as FrontlineError;
-  }
-  throw new Error(`expected the call to fail with ${code}, but it succeeded`);
-}
-
-const collections = [
-  AgentCollection,
-  RoleCollection,
-  AgentSessionCollection,
-  NoticeCollection,
-  NoticeAcknowledgementCollection,
-] as unknown as CollectionDefinition<{ id: string }>[];
-
-interface Ctx {
-  store: Store;
-  clock: FixedClock;
-  raw: RawInspector | undefined;
-  agents: AgentService;
-  unchanged: () => Promise<() => Promise<void>>;
-  /** Creates an agent (as the admin) and returns the actor it acts as. */
-  hire: (id: string, roleIds: string[]) => Promise<Actor>;
-}
-
-const admin: Actor = {
-  id: 'admin-1',
-  roles: ['admin'],
-  permissions: [Permissions.agentManage, Permissions.agentControlSessions, Permissions.noticePublish],
-};
-const nobody: Actor = { id: 'nobody', roles: [], permissions: [] };
-const minute = 60_000;
+export type { AgentSuiteOptions } from './agents-suite-fixtures';
 
 /**
  * The agent-service suite: registers vitest tests that run the agent service (CS-6) on an adapter — agents
@@ -81,33 +27,7 @@ const minute = 60_000;
  * @category Testing
  */
 export function runAgentSuite(options: AgentSuiteOptions): void {
-  const test = (title: string, body: (ctx: Ctx) => Promise<void>) =>
-    suiteCase(
-      options,
-      undefined,
-      title,
-      '2026-03-02T08:00:00.000Z',
-      async ({ store, clock, raw }) => {
-        const agents = createAgentService({ store, clock, ids: createSequentialIds('g') });
-        const unchanged = async () => {
-          const before = await snapshotCollections(store, collections, raw);
-          return async () => expect(await snapshotCollections(store, collections, raw)).toEqual(before);
-        };
-        const hire = async (id: string, roleIds: string[]) => {
-          await agents.createAgent({
-            actor: admin,
-            id,
-            name: `Agent ${id}`,
-            email: `${id}@example.hu`,
-            roleIds,
-          });
-          return agents.actorForAgent({ agentId: id });
-        };
-        return { store, clock, raw, agents, unchanged, hire };
-      },
-      body,
-    );
-
+  const test = agentCase(options);
   describe(`agent service: ${options.name}`, () => {
     test('creates agents with built-in and host roles and builds the actor they act as', async (ctx) => {
       const { agents, store, raw, unchanged } = ctx;
@@ -117,7 +37,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
         name: 'Night lead',
         permissions: [Permissions.ticketSupervise, 'night.shift_report'],
       });
-      expect([role.version, role.role.builtIn, role.events[0]?.type]).toEqual([1, false, 'role.defined']);
+      expect([role.version, role.role.builtIn, role.events[0]?.type]).toEqual([1, false, 'role.defined.v1']);
       const created = await agents.createAgent({
         actor: admin,
         id: 'agent-1',
@@ -128,7 +48,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
       expect(created.agent).toMatchObject({ id: 'agent-1', email: 'Peter.Nagy@example.hu', active: true });
       expect(created.events).toEqual([
         {
-          type: 'agent.created',
+          type: 'agent.created.v1',
           entityType: 'agent',
           entityId: 'agent-1',
           payload: { roleIds: ['operator_l1', 'night_lead'], active: true },
@@ -213,7 +133,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
         log: [{ state: 'available', at: new Date('2026-03-02T08:00:00.000Z'), command: 'login' }],
         unreadMandatoryNotices: [],
       });
-      expect([version, pendingNotices, events.map((e) => e.type)]).toEqual([1, [], ['agent.logged_in']]);
+      expect([version, pendingNotices, events.map((e) => e.type)]).toEqual([1, [], ['agent.logged_in.v1']]);
       expect((await agents.getCurrentSession({ actor, agentId: 'agent-1' }))?.session.id).toBe(session.id);
       expect(
         await store.repository(AgentSessionCollection).count({ index: 'open_agent', equals: 'agent-1' }),
@@ -251,7 +171,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
       const onCall = await step(5, 'take_call');
       expect([onCall.session.state, onCall.events[0]?.type, onCall.events[0]?.payload]).toEqual([
         'on_call',
-        'agent.state_changed',
+        'agent.state_changed.v1',
         { sessionId: onCall.session.id, from: 'available', to: 'on_call', command: 'take_call' },
       ]);
       const check = await unchanged();
@@ -283,7 +203,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
         state: 'logged_out',
         logoutAt: new Date('2026-03-02T10:00:00.000Z'),
       });
-      expect(out.events.map((e) => e.type)).toEqual(['agent.logged_out']);
+      expect(out.events.map((e) => e.type)).toEqual(['agent.logged_out.v1']);
       expect(out.session.log.map((c) => c.state)).toEqual([
         'available',
         'on_call',
@@ -332,7 +252,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
       await publish('Supervisor meeting', { audienceRoleIds: ['supervisor'], mandatory: true });
       await publish('Short-lived', { validUntil: new Date('2026-03-02T08:30:00.000Z') });
       expect(outage.notice).toMatchObject({ publishedBy: 'lead-1', audienceRoleIds: [], mandatory: true });
-      expect(outage.events[0]).toMatchObject({ type: 'notice.published', entityType: 'notice' });
+      expect(outage.events[0]).toMatchObject({ type: 'notice.published.v1', entityType: 'notice' });
       clock.advance(60 * minute);
       const login = await agents.login({ actor, agentId: 'agent-1' });
       expect(login.pendingNotices.map((n) => n.title)).toEqual([
@@ -357,7 +277,7 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
         agentId: 'agent-1',
         at: new Date('2026-03-02T09:02:00.000Z'),
       });
-      expect(ack.events.map((e) => e.type)).toEqual(['notice.acknowledged']);
+      expect(ack.events.map((e) => e.type)).toEqual(['notice.acknowledged.v1']);
       clock.advance(minute);
       const again = await agents.acknowledgeNotice({ actor, noticeId: outage.notice.id });
       expect([again.acknowledgement.at, again.events]).toEqual([new Date('2026-03-02T09:02:00.000Z'), []]);
@@ -426,91 +346,14 @@ export function runAgentSuite(options: AgentSuiteOptions): void {
       });
       expect(done.version).toBe(2);
       expect(done.events.map((e) => [e.type, e.payload])).toEqual([
-        ['agent.updated', { fields: ['active', 'name'] }],
+        ['agent.updated.v1', { fields: ['active', 'name'] }],
         [
-          'agent.logged_out',
+          'agent.logged_out.v1',
           expect.objectContaining({ from: 'wrap_up', to: 'logged_out', command: 'logout' }),
         ],
       ]);
       expect(await agents.getCurrentSession({ actor: admin, agentId: 'agent-1' })).toBeNull();
     });
-
-    test('refuses unknown agents as NOT_FOUND and missing permissions as FORBIDDEN, storing nothing', async (ctx) => {
-      const { agents, unchanged, hire } = ctx;
-      const actor = await hire('agent-1', ['operator_l1']);
-      const check = await unchanged();
-      const agentId = 'no-such-agent';
-      for (const call of quiet([
-        agents.getAgent({ actor: admin, agentId }),
-        agents.updateAgent({ actor: admin, agentId, expectedVersion: 1, changes: { name: 'X' } }),
-        agents.actorForAgent({ agentId }),
-        agents.pendingNotices({ actor: admin, agentId }),
-        agents.acknowledgeNotice({ actor: { ...nobody, id: agentId }, noticeId: 'n' }),
-      ])) {
-        const error = await expectCode(call, 'NOT_FOUND');
-        expect(error.details).toMatchObject({ entity: 'agent', id: agentId });
-      }
-      for (const [call, permission] of quiet([
-        [
-          agents.createAgent({ actor, name: 'X', email: 'x@example.hu', roleIds: [] }),
-          Permissions.agentManage,
-        ],
-        [
-          agents.updateAgent({
-            actor,
-            agentId: 'agent-1',
-            expectedVersion: 1,
-            changes: { roleIds: ['admin'] },
-          }),
-          Permissions.agentManage,
-        ],
-        [agents.defineRole({ actor, id: 'mine', name: 'Mine', permissions: [] }), Permissions.agentManage],
-        [agents.publishNotice({ actor: nobody, title: 'Hi', body: 'Hello' }), Permissions.noticePublish],
-        [
-          agents.changeAgentState({ actor: nobody, agentId: 'agent-1', command: 'start_break' }),
-          Permissions.agentControlSessions,
-        ],
-      ] as const)) {
-        const error = await expectCode(call, 'FORBIDDEN');
-        expect(error.details).toMatchObject({ permission });
-      }
-      await check();
-    });
-
-    test('turns garbage input to every method into a FrontlineError, storing nothing', async (ctx) => {
-      const { agents, unchanged, hire } = ctx;
-      await hire('agent-1', ['operator_l1']);
-      const check = await unchanged();
-      const garbage: unknown[] = [
-        undefined,
-        null,
-        0,
-        Number.NaN,
-        '',
-        'agent',
-        [],
-        {},
-        { actor: null },
-        { actor: admin, agentId: 42 },
-        { actor: { id: '', permissions: 'all' }, agentId: 'agent-1' },
-        { actor: admin, agentId: 'agent-1', expectedVersion: 0, changes: [] },
-        { actor: admin, agentId: 'agent-1', command: 'dance' },
-        { actor: admin, title: '', body: '', audienceRoleIds: 'all' },
-        { agentId: '../../etc/passwd' },
-        Object.create(null),
-        new Date(Number.NaN),
-      ];
-      const methods = Object.entries(agents) as [string, (input: unknown) => Promise<unknown>][];
-      for (const [name, method] of methods) {
-        for (const [i, input] of garbage.entries()) {
-          try {
-            await method(input); // a query may accept some of it; a command must not store anything
-          } catch (error) {
-            expect(FrontlineError.is(error), `${name}(garbage #${i}) threw ${String(error)}`).toBe(true);
-          }
-        }
-      }
-      await check();
-    });
   });
+  runAgentAccessSuite(options);
 }
