@@ -3,6 +3,7 @@ import { Permissions } from '../agents/permissions';
 import { ConflictError, NotFoundError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { type Actor, requirePermission } from '../kernel/actor';
+import type { Page } from '../kit/read-policy';
 import type { Stored } from '../ports/storage';
 import { recordEvents, type ServiceDeps } from '../services/domain-events';
 import type { ConsentRecord } from './consent';
@@ -10,6 +11,15 @@ import { consentHistoryOf, consentStatement } from './consent-commands';
 import { contactPointKey, isChannelReachable } from './contact-point';
 import type { Customer } from './customer.schema';
 import { CustomerCollection } from './customer-collections';
+import {
+  type EnsureCustomerInput,
+  type EnsureCustomerResult,
+  ensureCustomer,
+  type FindByExternalRefInput,
+  type FindByNameInput,
+  findCustomerByExternalRef,
+  findCustomersByName,
+} from './customer-directory';
 import {
   AddContactPointInput,
   type AddContactPointInput as AddContactPointInputType,
@@ -91,6 +101,18 @@ export interface CustomerService {
   findCustomersByPhone(input: FindByPhoneInputType): Promise<CustomerResult[]>;
   /** The customers with this e-mail address, case-insensitively (`customer.read`). */
   findCustomersByEmail(input: FindByEmailInputType): Promise<CustomerResult[]>;
+  /**
+   * The customers whose name starts with `name`, either order, accents optional ("kovacs p" finds Kovács
+   * Péter), a page at a time in name order (`customer.read`, masked per actor).
+   */
+  findCustomersByName(input: FindByNameInput): Promise<Page<CustomerResult>>;
+  /** The customer with the host's customer number (`customer.read`), or `null`. */
+  findCustomerByExternalRef(input: FindByExternalRefInput): Promise<CustomerResult | null>;
+  /**
+   * Host sync by the host's customer number (`customer.write` + `customer.read`): registers it when new,
+   * else updates the name fields that differ; never two customers for one number.
+   */
+  ensureCustomer(input: EnsureCustomerInput): Promise<EnsureCustomerResult>;
   /** The customer's consent history, oldest first (`customer.read`); kept after erasure. */
   getConsentHistory(input: CustomerQueryInputType): Promise<ConsentRecord[]>;
   /**
@@ -156,7 +178,7 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
   const results = (rows: Stored<Customer>[], actor: Actor) =>
     rows.map((row) => ({ customer: viewFor(row.data, actor), version: row.version }));
 
-  return {
+  const service: CustomerService = {
     async registerCustomer(raw) {
       const input = parseInput(RegisterCustomerInput, raw, 'customer');
       const actor = requirePermission(input.actor, Permissions.customerWrite);
@@ -348,5 +370,9 @@ export function createCustomerService(deps: CustomerServiceDeps): CustomerServic
     exportPersonalData: (raw) => exportPersonalData(ctx, raw),
     eraseCustomer: (raw) => eraseCustomer(ctx, raw),
     sweepRetained: (raw) => sweepRetained(ctx, raw),
+    findCustomersByName: (raw) => findCustomersByName(deps.store, raw),
+    findCustomerByExternalRef: (raw) => findCustomerByExternalRef(deps.store, raw),
+    ensureCustomer: (raw) => ensureCustomer(deps.store, service, raw),
   };
+  return service;
 }
