@@ -1,5 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+} from '@frontline/core/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';
@@ -19,6 +23,11 @@ runStoreConformance({
 });
 
 runModuleConformance({
+  name: 'PGlite (in memory)',
+  ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
+});
+
+runPersonalDataConformance({
   name: 'PGlite (in memory)',
   ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
 });

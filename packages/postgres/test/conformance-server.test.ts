@@ -1,4 +1,8 @@
-import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+} from '@frontline/core/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 
@@ -10,6 +14,10 @@ describeWithServer('PostgreSQL server', (url) => {
     ),
   });
   runModuleConformance({
+    name: 'PostgreSQL server (pg)',
+    ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
+  });
+  runPersonalDataConformance({
     name: 'PostgreSQL server (pg)',
     ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
   });

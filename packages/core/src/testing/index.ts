@@ -41,6 +41,11 @@ export {
   runModuleConformance,
 } from './module-conformance';
 export {
+  type PersonalDataConformanceOptions,
+  type PersonalDataTest,
+  runPersonalDataConformance,
+} from './personal-data-conformance';
+export {
   type ConformanceTest,
   runStoreConformance,
   type StoreConformanceOptions,

@@ -1,5 +1,9 @@
 import { createMemoryStore } from '@frontline/core';
-import { runModuleConformance, runStoreConformance } from '@frontline/core/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+} from '@frontline/core/testing';
 
 runStoreConformance({
   name: 'memory',
@@ -8,3 +12,5 @@ runStoreConformance({
 });
 
 runModuleConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
+
+runPersonalDataConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
