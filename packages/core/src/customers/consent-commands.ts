@@ -4,6 +4,7 @@ import { requirePermission } from '../kernel/actor';
 import type { Store } from '../ports/storage';
 import { recordEvents } from '../services/domain-events';
 import { type ConsentAction, type ConsentRecord, type ConsentStatus, consentStatus } from './consent';
+import { consentMachine } from './consent-machine';
 import type { ConsentStateEntry, Customer } from './customer.schema';
 import { ConsentCollection, CustomerCollection } from './customer-collections';
 import { ConsentStatementInput } from './customer-inputs';
@@ -82,6 +83,10 @@ export async function consentStatement(
   return deps.store.transaction(async (tx) => {
     const current = await loadCustomer(tx, input.customerId);
     requireActive(current.data, action === 'granted' ? 'record_consent' : 'withdraw_consent');
+    const standing = current.data.consentState.find(
+      (e) => e.purpose === input.purpose && e.channel === input.channel,
+    );
+    consentMachine.decide(standing?.state ?? 'none', action === 'granted' ? 'grant' : 'withdraw', undefined);
     const record: ConsentRecord = {
       id: deps.ids.next(),
       customerId: input.customerId,

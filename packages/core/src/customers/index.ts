@@ -12,6 +12,7 @@ export {
   type ConsentStatus,
   consentStatus,
 } from './consent';
+export { ConsentCommand, ConsentState, consentMachine } from './consent-machine';
 export {
   ContactChannel,
   ContactPoint,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { agentSessionMachine } from '../agents/session-machine';
 import { complaintMachine } from '../complaints/complaint-machine';
+import { consentMachine } from '../customers/consent-machine';
 import { FrontlineError } from '../errors/frontline-error';
 import { knowledgeArticleMachine } from '../knowledge/article-machine';
 import { ticketMachine } from '../tickets/ticket-machine';
@@ -66,7 +67,13 @@ describe('defineMachine', () => {
   });
 
   it('runs every Frontline machine: decide agrees with its table for any state, command and context (property)', () => {
-    const machines = [ticketMachine, complaintMachine, agentSessionMachine, knowledgeArticleMachine] as const;
+    const machines = [
+      ticketMachine,
+      complaintMachine,
+      agentSessionMachine,
+      knowledgeArticleMachine,
+      consentMachine,
+    ] as const;
     for (const machine of machines) {
       const anyMachine = machine as unknown as ReturnType<typeof door>;
       fc.assert(
