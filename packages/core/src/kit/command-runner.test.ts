@@ -113,6 +113,37 @@ describe('runCommand', () => {
     });
     expect(calls).toBe(3);
   });
+
+  it("decides as many times as the command's own attempts when it sets them", async () => {
+    const deps = setup();
+    await runCreate(deps, create, { actor: writer, id: 'a' });
+    let losses = 4; // the first four runs lose to another writer, the fifth gets through
+    const store = deps.store;
+    const racing: Store = {
+      ...store,
+      transaction: (work) =>
+        store.transaction(async (tx) => {
+          if (losses-- <= 0) return work(tx);
+          const repo = tx.repository(Counters);
+          const current = await repo.get('a');
+          await repo.update(current.data, current.version);
+          return work({
+            ...tx,
+            repository: ((def: typeof Counters) => ({
+              ...tx.repository(def),
+              get: async () => current,
+            })) as Store['repository'],
+          });
+        }),
+    };
+    const patient = { ...increment(), attempts: 5 };
+    const result = await runCommand({ ...deps, store: racing }, patient, { actor: writer, id: 'a' });
+    expect(result.entity.n).toBe(1);
+    losses = 5;
+    await expect(
+      runCommand({ ...deps, store: racing }, patient, { actor: writer, id: 'a' }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', details: { attempts: 5 } });
+  });
 });
 
 describe('reads through one policy', () => {

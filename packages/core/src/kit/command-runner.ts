@@ -58,6 +58,13 @@ export interface AggregateCommand<T extends { id: string }, S extends z.ZodType,
   /** When the aggregate records its last change, so a command's time never runs backwards. */
   readonly updatedAt?: (entity: T) => Date;
   /**
+   * How many times the command is decided when it keeps losing races (no `expectedVersion`), the first run
+   * included; default {@link COMMAND_ATTEMPTS}. Raise it only for a command whose unit of work also writes an
+   * aggregate many commands share (a customer's compensation ledger): each lost race there means another
+   * command committed, so N concurrent writers need up to N attempts to all get through.
+   */
+  readonly attempts?: number;
+  /**
    * Runs after authorization and before the unit of work: the place to call another module's services (they
    * open their own unit of work — calling them inside this one would wait for it forever on a single-connection
    * store). Its result is `prepared` in `execute`.
@@ -103,7 +110,7 @@ const isVersionConflict = (error: unknown): error is FrontlineError =>
  * **Version conflicts, one policy.** A caller that sends `expectedVersion` decided on what it saw: a
  * mismatch (now, or a concurrent writer at save) fails with `CONFLICT` and nothing is stored — reload and
  * ask again. A caller that sends none asks for the command on the current state: on a concurrent change the
- * runner reloads and decides again, up to {@link COMMAND_ATTEMPTS} times, then fails with `CONFLICT`
+ * runner reloads and decides again, up to {@link COMMAND_ATTEMPTS} times (or the command's `attempts`), then fails with `CONFLICT`
  * (`details.attempts`). Either way a failed command leaves storage as it was.
  * @category Kit
  */
@@ -119,7 +126,7 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
   const actor = authorize(input.actor, command.permission);
   const prepared = await command.prepare?.(input, actor);
   const expected = input.expectedVersion;
-  const attempts = expected === undefined ? COMMAND_ATTEMPTS : 1;
+  const attempts = expected === undefined ? (command.attempts ?? COMMAND_ATTEMPTS) : 1;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.store.transaction(async (tx) => {
