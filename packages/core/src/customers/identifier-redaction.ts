@@ -34,6 +34,14 @@ export function identifiersOf(customer: Customer): CustomerIdentifiers {
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A name part as a pattern that also matches its lengthened stem: Anna → Annát, Annának; Csille → Csillét. */
+function inflectable(part: string): string {
+  const last = part.slice(-1).toLowerCase();
+  const lengthened: Record<string, string> = { a: '[aá]', e: '[eé]' };
+  const tail = lengthened[last];
+  return tail === undefined ? escapeRegExp(part) : `${escapeRegExp(part.slice(0, -1))}${tail}`;
+}
+
 /** A run of digits as people write phone numbers: `+36 30 123 4567`, `06-30/123-4567`, `(30) 1234567`. */
 const PHONE_LIKE = /\+?\(?\d[\d\s()./-]{5,}\d/g;
 /** The tail of a number that identifies it, whatever prefix (+36, 06, none) the writer used. */
@@ -43,7 +51,8 @@ const PHONE_TAIL = 8;
  * `text` with every occurrence of the customer's identifiers replaced by {@link REDACTED_MARK}: e-mail
  * addresses (case-insensitively), phone numbers however they are written (matched on their last eight digits),
  * and each name part as a word start with any suffix (Hungarian inflects names: `Annának`, `Kissék`), in any
- * letter case. Used on texts kept after an erasure that may quote the customer (a knowledge article's problem).
+ * letter case. Words that merely begin like a name part go too (`kissé` for Kiss): a redacted article loses a
+ * word rather than keep a name. Used on texts kept after an erasure that may quote the customer (a knowledge article's problem).
  * @example redactIdentifiers('Kiss Annának: +36 30 123 4567', ids) // '[…]: […]'
  * @category Customers
  */
@@ -60,7 +69,8 @@ export function redactIdentifiers(text: string, identifiers: CustomerIdentifiers
   }
   const parts = [...new Set(ids.names.flatMap((n) => n.split(/[\s-]+/)).filter((p) => p.length > 1))];
   for (const part of parts.sort((a, b) => b.length - a.length)) {
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(part)}\\p{L}*`, 'giu'), REDACTED_MARK);
+    const stem = inflectable(part);
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${stem}\\p{L}*`, 'giu'), REDACTED_MARK);
   }
   return out;
 }

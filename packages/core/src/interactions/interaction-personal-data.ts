@@ -1,12 +1,18 @@
 import {
   checkSourceCall,
   type ErasureContext,
+  ErasureContextInput,
   type PersonalDataSource,
 } from '../customers/personal-data-source';
+import { parseInput } from '../errors/validate';
 import type { Store, Stored } from '../ports/storage';
 import { forgetEvents } from '../services/domain-events';
 import { timeKeyRange } from './index-keys';
-import type { Interaction, InteractionAmendment } from './interaction.schema';
+import {
+  type Interaction,
+  type InteractionAmendment,
+  Interaction as InteractionSchema,
+} from './interaction.schema';
 import { Interactions } from './interaction-collection';
 
 /** The reason recorded on the amendment an erasure appends (and on the earlier ones it blanks). */
@@ -22,7 +28,9 @@ async function* ofCustomer(tx: Store, customerId: string): AsyncIterable<Stored<
  * the recording and the caller's number in the host's systems). What the contact statistics need stays.
  * The erasure itself is appended as an amendment, so the record says why it no longer reads as documented.
  */
-export function pseudonymizeInteraction(interaction: Interaction, context: ErasureContext): Interaction {
+export function pseudonymizeInteraction(record: Interaction, erasureContext: ErasureContext): Interaction {
+  const interaction = parseInput(InteractionSchema, record, 'interaction');
+  const context = parseInput(ErasureContextInput, erasureContext, 'erasure context');
   const amendments: InteractionAmendment[] = interaction.amendments.map((a) => {
     const { subject, notes, ...changes } = a.changes;
     return {

@@ -5,10 +5,15 @@ import {
   redactIdentifiers,
 } from '../customers/identifier-redaction';
 import { checkSourceCall, type PersonalDataSource } from '../customers/personal-data-source';
+import { parseInput } from '../errors/validate';
 import type { Store, Stored } from '../ports/storage';
 import { redactEventMessages } from '../services/domain-events';
 import { ticketsOfCustomer } from '../tickets/ticket-personal-data';
-import { type KnowledgeArticle, KnowledgeArticles } from './article.schema';
+import {
+  type KnowledgeArticle,
+  KnowledgeArticle as KnowledgeArticleSchema,
+  KnowledgeArticles,
+} from './article.schema';
 
 /** Articles drawn from the customer's tickets (the `source_ticket` index, one query per ticket). */
 async function articlesOfCustomer(
@@ -30,7 +35,8 @@ async function articlesOfCustomer(
  * e-mail addresses, phone numbers) taken out of its title, problem, cause, solution and tags. The knowledge —
  * what the problem was and what solved it — stays.
  */
-export function unlinkArticle(article: KnowledgeArticle, identifiers: CustomerIdentifiers): KnowledgeArticle {
+export function unlinkArticle(record: KnowledgeArticle, identifiers: CustomerIdentifiers): KnowledgeArticle {
+  const article = parseInput(KnowledgeArticleSchema, record, 'knowledge article');
   const clean = (text: string) => redactIdentifiers(text, identifiers);
   return {
     ...article,

@@ -114,7 +114,9 @@ const RedactEventMessagesInput = z.object({
  * its first redaction, so running an erasure or a sweep again changes nothing.
  * @category Services
  */
-export function redactedEventPayload(payload: unknown, at: Date): unknown {
+export function redactedEventPayload(message: unknown, when: Date): unknown {
+  const payload = parseInput(z.json(), message, 'outbox payload');
+  const at = parseInput(z.date(), when, 'redaction instant');
   const p = payload !== null && typeof payload === 'object' && !Array.isArray(payload) ? payload : {};
   const fields = p as Record<string, unknown>;
   if (fields.redacted !== undefined) return payload;

@@ -52,6 +52,7 @@ export const NEEDLES = [
   person.phoneWritten,
   '987 6543',
   '309876543',
+  'Boglárk',
 ];
 export const quote = `${person.familyName} ${person.givenName} (${person.email}, ${person.phoneWritten})`;
 
@@ -155,7 +156,7 @@ export async function seedDataSubject(store: Store, clock: FixedClock): Promise<
     {
       ticketId,
       subject: `${person.familyName} routere nem kapcsol be`,
-      problem: `${person.givenName} szerint (${person.phoneWritten}) a LED nem világít.`,
+      problem: `${person.givenName} szerint (${person.phoneWritten}) a LED nem világít; Boglárkának új tápot küldtünk.`,
       solution: 'Tápegység cseréje, majd a router újraindítása.',
       product: 'router',
       category: 'hibabejelentés',

@@ -1,8 +1,9 @@
 import { checkSourceCall, type PersonalDataSource } from '../customers/personal-data-source';
+import { parseInput } from '../errors/validate';
 import { timeKeyRange } from '../interactions/index-keys';
 import type { Store, Stored } from '../ports/storage';
 import { forgetEvents } from '../services/domain-events';
-import type { Ticket } from './ticket.schema';
+import { type Ticket, Ticket as TicketSchema } from './ticket.schema';
 import { Tickets } from './ticket-collections';
 
 /** The subject an erased ticket keeps (a subject is required, and the old one may quote the customer). */
@@ -21,7 +22,8 @@ export async function* ticketsOfCustomer(tx: Store, customerId: string): AsyncIt
  * description empty and every history entry's reason `null` (agents write "Kiss Anna called again …" there).
  * Status, tier, routing, times, SLA clocks and the commands of the history stay: they are the service record.
  */
-export function pseudonymizeTicket(ticket: Ticket): Ticket {
+export function pseudonymizeTicket(record: Ticket): Ticket {
+  const ticket = parseInput(TicketSchema, record, 'ticket');
   return {
     ...ticket,
     subject: ERASED_TICKET_SUBJECT,
