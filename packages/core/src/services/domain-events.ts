@@ -47,6 +47,12 @@ export interface ServiceDeps {
 /**
  * Appends each event to the audit log and the outbox of `tx` — call it inside the command's transaction so
  * state, audit and messages commit together.
+ *
+ * Personal data and the audit chain: an entry can never change without breaking the chain, so payloads carry
+ * ids and codes. A field that may quote a person is named in the event's `sealed`: its entry holds a salted
+ * digest (see `sealPayload`), its cleartext one row of `audit_sealed_values` (one insert per sealed value), and
+ * an erasure deletes that row (`forgetEvents`) — the chain still verifies. The outbox message keeps the facts as
+ * given, for its consumers, until an erasure redacts it (`redactEventMessages`).
  * @category Services
  */
 export async function recordEvents(
