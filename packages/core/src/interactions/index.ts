@@ -20,13 +20,24 @@ export {
 } from './interaction.schema';
 export { Interactions } from './interaction-collection';
 export {
+  INTERACTION_EVENTS,
+  InteractionAmended,
+  InteractionFeedbackReceived,
+  InteractionFeedbackRequested,
+  InteractionRecorded,
+} from './interaction-events';
+export {
   AmendInteractionInput,
-  InteractionQueryOptions,
+  ContactHistoryInput,
+  GetInteractionInput,
+  InteractionsOfCustomerInput,
+  InteractionsOfTicketInput,
   OfferedInteractionsInput,
   RecordFeedbackInput,
   RecordInteractionInput,
   RequestFeedbackInput,
 } from './interaction-inputs';
+export { InteractionReadPolicy } from './interaction-queries';
 export {
   createInteractionService,
   type InteractionCommandResult,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Actor } from '../kernel/actor';
 import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
+import { PageInput } from '../kit/read-policy';
 import {
   AgentId,
   InteractionChannel,
@@ -116,18 +117,55 @@ export const RecordFeedbackInput = z
 /** @category Interactions */
 export type RecordFeedbackInput = z.input<typeof RecordFeedbackInput>;
 
-/**
- * Options of the contact-history and period queries: instants in `[from, to)`, order, and a limit.
- * @category Interactions
- */
-export const InteractionQueryOptions = z.strictObject({
+const Order = z.enum(['asc', 'desc']).optional();
+const Limit = z.int().min(1).max(1_000_000).optional();
+const inPeriod = (i: { from?: Date | undefined; to?: Date | undefined }) =>
+  i.from === undefined || i.to === undefined || i.from.getTime() <= i.to.getTime();
+const PERIOD_ISSUE = { message: 'The period ends before it starts', path: ['to'] };
+/** A customer's contacts offered in `[from, to)`, read by an actor. */
+const CustomerPeriod = {
+  actor: Actor,
+  customerId: EntityId,
   from: Instant.optional(),
   to: Instant.optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  limit: z.int().min(1).max(1_000_000).optional(),
-});
+};
+
+/**
+ * Input of `getInteraction`: the contact, read by an actor.
+ * @category Interactions
+ */
+export const GetInteractionInput = z.strictObject({ actor: Actor, id: EntityId });
 /** @category Interactions */
-export type InteractionQueryOptions = z.input<typeof InteractionQueryOptions>;
+export type GetInteractionInput = z.input<typeof GetInteractionInput>;
+
+/**
+ * Input of `contactHistory`: a customer's contacts, optionally offered in `[from, to)`, in an order, limited.
+ * @category Interactions
+ */
+export const ContactHistoryInput = z
+  .strictObject({ ...CustomerPeriod, order: Order, limit: Limit })
+  .refine(inPeriod, PERIOD_ISSUE);
+/** @category Interactions */
+export type ContactHistoryInput = z.input<typeof ContactHistoryInput>;
+
+/**
+ * Input of `interactionsOfCustomer`: one page of a customer's contacts offered in `[from, to)`, oldest first,
+ * resumed by the `nextCursor` of the page before.
+ * @category Interactions
+ */
+export const InteractionsOfCustomerInput = z
+  .strictObject({ ...CustomerPeriod, ...PageInput })
+  .refine(inPeriod, PERIOD_ISSUE);
+/** @category Interactions */
+export type InteractionsOfCustomerInput = z.input<typeof InteractionsOfCustomerInput>;
+
+/**
+ * Input of `interactionsOfTicket`: every contact linked to the ticket.
+ * @category Interactions
+ */
+export const InteractionsOfTicketInput = z.strictObject({ actor: Actor, ticketId: EntityId });
+/** @category Interactions */
+export type InteractionsOfTicketInput = z.input<typeof InteractionsOfTicketInput>;
 
 /**
  * Input of `offeredInteractions`: the contacts offered in `[from, to)`, optionally of one queue or one agent.
@@ -135,16 +173,18 @@ export type InteractionQueryOptions = z.input<typeof InteractionQueryOptions>;
  */
 export const OfferedInteractionsInput = z
   .strictObject({
+    actor: Actor,
     from: Instant,
     to: Instant,
     queue: QueueName.optional(),
     agentId: AgentId.optional(),
-    order: z.enum(['asc', 'desc']).optional(),
-    limit: z.int().min(1).max(1_000_000).optional(),
+    order: Order,
+    limit: Limit,
   })
   .refine((i) => i.queue === undefined || i.agentId === undefined, {
     message: 'Filter by a queue or by an agent, not both',
     path: ['agentId'],
-  });
+  })
+  .refine(inPeriod, PERIOD_ISSUE);
 /** @category Interactions */
 export type OfferedInteractionsInput = z.input<typeof OfferedInteractionsInput>;

@@ -130,7 +130,7 @@ export const InteractionFeedback = z.object({
   requestId: EntityId,
   requestedAt: Instant,
   requestedBy: AgentId,
-  /** How the survey is sent; the host's channel gateway sends it on the `interaction.feedback_requested` message. */
+  /** How the survey is sent; the host's channel gateway sends it on the `interaction.feedback_requested.v1` message. */
   via: InteractionChannel,
   /** After this instant the answer is no longer accepted; `null` for no limit. */
   expiresAt: Instant.nullable(),
