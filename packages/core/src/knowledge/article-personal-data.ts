@@ -7,13 +7,14 @@ import {
 import { checkSourceCall, type PersonalDataSource } from '../customers/personal-data-source';
 import { parseInput } from '../errors/validate';
 import type { Store, Stored } from '../ports/storage';
-import { redactEventMessages } from '../services/domain-events';
+import { type DomainEvent, recordEvents, redactEventMessages } from '../services/domain-events';
 import { ticketsOfCustomer } from '../tickets/ticket-personal-data';
 import {
   type KnowledgeArticle,
   KnowledgeArticle as KnowledgeArticleSchema,
   KnowledgeArticles,
 } from './article.schema';
+import { KNOWLEDGE_ARTICLE_ENTITY } from './knowledge-base';
 
 /** Articles drawn from the customer's tickets (the `source_ticket` index, one query per ticket). */
 async function articlesOfCustomer(
@@ -57,8 +58,9 @@ export function unlinkArticle(record: KnowledgeArticle, identifiers: CustomerIde
  * the customer's tickets (`customer_opened_at`) and the articles' `source_ticket` index; the outbox messages
  * naming the tickets as a source are redacted.
  *
- * The search index a running knowledge base holds in memory is not storage: after an erasure the host calls
- * `knowledge.syncArticle(id)` for the changed articles (or `rebuild()`); a serialized index must be rebuilt.
+ * Each changed article is announced as `knowledge.article_redacted` (ids only): the search index a running
+ * knowledge base holds in memory is not storage, so a host syncs it on that message (`knowledge.syncArticle(id)`)
+ * and rebuilds any serialized index.
  * Votes are not covered: a self-service host that votes with the customer's id keeps that link.
  * @category Knowledge
  */
@@ -75,7 +77,18 @@ export const knowledgePersonalData: PersonalDataSource = {
     if (articles.length > 0) {
       const identifiers = customer ? identifiersOf(customer.data) : { names: [], emails: [], phones: [] };
       const repo = tx.repository(KnowledgeArticles);
-      for (const row of articles) await repo.update(unlinkArticle(row.data, identifiers), row.version);
+      const events: DomainEvent[] = [];
+      for (const row of articles) {
+        const saved = await repo.update(unlinkArticle(row.data, identifiers), row.version);
+        events.push({
+          type: 'knowledge.article_redacted',
+          entityType: KNOWLEDGE_ARTICLE_ENTITY,
+          entityId: saved.data.id,
+          payload: { version: saved.version, reason: 'personal-data-erasure' },
+        });
+      }
+      const { at, actorId } = checked.context!;
+      await recordEvents(tx, { now: () => at }, actorId, events);
     }
     if (ticketIds.length > 0) {
       const at = checked.context!.at;

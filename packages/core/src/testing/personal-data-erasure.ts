@@ -8,6 +8,12 @@ import type { Store } from '../ports/storage';
 import { DAY, dpo, NEEDLES, person, quote, seedDataSubject } from './personal-data-scenario';
 import { searchEveryTable, searchThroughPorts, sqlAccess, type TextHit } from './personal-data-search';
 
+/** True when the stream holds an entry of this type. */
+async function first(entries: AsyncIterable<{ type: string }>, type: string): Promise<boolean> {
+  for await (const entry of entries) if (entry.type === type) return true;
+  return false;
+}
+
 /** True when a hit lies in a record the erasure result lists as retained. */
 function isRetained(hit: TextHit, retained: readonly RetainedRecords[]): boolean {
   return retained.some(({ location }) => {
@@ -96,6 +102,12 @@ export async function runErasureSearch(
   expect(hits.some((h) => isRetained(h, retained))).toBe(true);
   expect(await verifyAuditChain(store.audit.read())).toMatchObject({ ok: true });
   const article = await store.repository(KnowledgeArticles).get(articleId);
+  expect(
+    await first(
+      store.audit.read({ entityType: 'knowledge_article', entityId: articleId }),
+      'knowledge.article_redacted',
+    ),
+  ).toBe(true);
   expect(article.data).toMatchObject({
     sourceTicketId: null,
     solution: 'Tápegység cseréje, majd a router újraindítása.',
