@@ -158,7 +158,7 @@ console.log(text(answered.complaint.letters.at(-1)?.body ?? ''));
 await complaints.acceptAnswer({ actor: agent, complaintId: complaint.id, note: 'Telefonon elfogadta' });
 await complaints.closeComplaint({ actor: agent, complaintId: complaint.id });
 
-const file = await complaints.caseFile(complaint.id);
+const file = await complaints.caseFile({ actor: agent, id: complaint.id });
 console.log('\n5. The case file');
 console.log(`  compensation: ${file.compensation ? formatMoney(file.compensation.amount) : 'none'}`);
 console.log(`  letters: ${file.letters.map((l) => l.kind).join(', ')}; approvals: ${file.approvals.length}`);

@@ -395,13 +395,15 @@ try {
   const complaints = frontline.complaints;
   let rulesNew = false;
   try {
-    await complaints.getRuleSet(RULES.id, RULES.version);
+    await complaints.getRuleSet({ actor: lead, id: RULES.id, version: RULES.version });
   } catch (error) {
     if (!FrontlineError.is(error, 'NOT_FOUND')) throw error;
     await complaints.saveRuleSet({ actor: lead, ruleSet: RULES });
     rulesNew = true;
   }
-  const earlierComplaints = await collect(complaints.complaintsOfCustomer(customer.id));
+  const earlierComplaints = (
+    await complaints.complaintsOfCustomer({ actor: l1, customerId: customer.id, limit: 500 })
+  ).items;
   const complaintCall = await contacts.recordInteraction({
     actor: l1,
     customerId: customer.id,
@@ -505,11 +507,11 @@ try {
   for (const line of letterText(answer?.body ?? '')) say(`   │ ${line}`);
   await complaints.acceptAnswer({ actor: l1, complaintId, note: 'A hívó telefonon elfogadta' });
   const closed = await complaints.closeComplaint({ actor: l1, complaintId });
-  const file = await complaints.caseFile(complaintId);
+  const file = await complaints.caseFile({ actor: l1, id: complaintId });
   say(
     `   customer accepted, complaint ${closed.complaint.status}: ${file.compensation ? `${file.compensation.kind} ${ft(file.compensation.amount)}` : 'no compensation'}, ${file.approvals.length} approval(s), letters ${file.letters.map((l) => l.kind).join(' + ')}`,
   );
-  say(`   audit: ${file.auditTrail.map((e) => e.type.replace('complaint.', '')).join(' → ')}`);
+  say(`   audit: ${file.auditTrail.map((e) => e.type.replace(/^complaint\.|\.v1$/g, '')).join(' → ')}`);
   say(`   case file kept until ${at(file.retainUntil)} (${file.policy.legalBasis.split(':')[0]})`);
 
   // ── audit chain and outbox ─────────────────────────────────────────────────────────────────────────────────

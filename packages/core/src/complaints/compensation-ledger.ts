@@ -12,8 +12,13 @@ import {
 
 const DAY_MS = 86_400_000;
 
-/** Attempts of a unit of work that lost a race on a ledger before it fails with a `ConflictError`. */
-export const LEDGER_ATTEMPTS = 25;
+/**
+ * How many times the runner decides a command that writes a customer's ledgers (decide, approve, refuse,
+ * answer) when it keeps losing races. The ledger is one row per customer and year that every such command
+ * writes, so each lost race means another command for the same customer committed: ten lets ten simultaneous
+ * commands for one customer all get through, where the runner's default three would fail most of them.
+ */
+export const LEDGER_ATTEMPTS = 10;
 
 /** One loaded ledger: its stored version (none yet when new) and the data to write back. */
 export interface OpenLedger {
@@ -99,14 +104,27 @@ export function withEntry(
 
 /**
  * Writes every ledger back with its expected version — the unchanged ones too, so a concurrent decision that
- * read or wrote any of them fails with a `ConflictError` and retries.
+ * read or wrote any of them loses the race. A ledger that was missing is inserted; when a concurrent decision
+ * inserted it first, that is the same lost race on a version (expected none, found one), reported as the
+ * version conflict the command runner re-decides on (`details.expectedVersion: 0`).
  */
 export async function saveLedgers(tx: Store, ledgers: readonly OpenLedger[], at: Date): Promise<void> {
   const repo = tx.repository(ComplaintCompensationLedgers);
   for (const l of ledgers) {
     const data = { ...l.data, updatedAt: at };
-    if (l.version === null) await repo.insert(data);
-    else await repo.update(data, l.version);
+    if (l.version !== null) {
+      await repo.update(data, l.version);
+      continue;
+    }
+    try {
+      await repo.insert(data);
+    } catch (error) {
+      if (!FrontlineError.is(error, 'CONFLICT')) throw error;
+      throw new ConflictError(`The compensation ledger "${data.id}" was opened by a concurrent decision.`, {
+        cause: error,
+        details: { collection: ComplaintCompensationLedgers.name, id: data.id, expectedVersion: 0 },
+      });
+    }
   }
 }
 
@@ -125,36 +143,6 @@ export function ledgerTotal(
     }
   }
   return total;
-}
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * Runs `work` (one unit of work) again when it loses a race (`CONFLICT`), at most {@link LEDGER_ATTEMPTS}
- * times with a short growing, jittered pause; then fails with a `ConflictError` saying so.
- */
-export async function retryOnConflict<R>(
-  work: () => Promise<R>,
-  what: string,
-  details: Record<string, unknown>,
-  attempts = LEDGER_ATTEMPTS,
-): Promise<R> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (!FrontlineError.is(error, 'CONFLICT') || error.details.reason === 'compensation_cap_exceeded') {
-        throw error;
-      }
-      if (attempt >= attempts) {
-        throw new ConflictError(
-          `${what}: other decisions for the same customer kept winning; gave up after ${attempts} attempts.`,
-          { cause: error, details: { ...details, reason: 'compensation_ledger_contention', attempts } },
-        );
-      }
-      await pause(Math.random() * Math.min(50, 2 * attempt));
-    }
-  }
 }
 
 /** The ledger entry of a complaint's decision. */

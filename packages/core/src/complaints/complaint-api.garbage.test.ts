@@ -40,6 +40,22 @@ async function expectOnlyFrontlineErrors(call: () => unknown): Promise<void> {
   }
 }
 
+/** The complaint service on a fresh memory store holding one customer, `cust-1`. */
+async function serviceOnMemory() {
+  const clock = createFixedClock('2026-03-02T08:00:00Z');
+  const store = createMemoryStore({ clock });
+  await store.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
+  const service = createComplaintService({
+    store,
+    clock,
+    ids: createSequentialIds('g'),
+    letters: createLetterEnvironment(),
+    office: suiteComplaintOffice,
+    authority: suiteAuthorityMatrix(),
+  });
+  return { clock, store, service };
+}
+
 const garbage = fc.oneof(
   fc.anything(),
   fc.record({ actor: fc.anything(), complaintId: fc.anything(), note: fc.anything() }),
@@ -80,17 +96,7 @@ describe('complaint API under random garbage', () => {
   });
 
   it('service methods and the factory throw only FrontlineErrors, and store nothing', async () => {
-    const clock = createFixedClock('2026-03-02T08:00:00Z');
-    const store = createMemoryStore({ clock });
-    await store.repository(CustomerCollection).insert(suiteCustomer('cust-1', clock.now()));
-    const service = createComplaintService({
-      store,
-      clock,
-      ids: createSequentialIds('g'),
-      letters: createLetterEnvironment(),
-      office: suiteComplaintOffice,
-      authority: suiteAuthorityMatrix(),
-    });
+    const { clock, store, service } = await serviceOnMemory();
     await service.saveRuleSet({ actor: complaintActors.supervisor, ruleSet: suiteCompensationRuleSet() });
     const head = (await store.audit.head())?.seq;
     await fc.assert(
@@ -125,17 +131,85 @@ describe('complaint API under random garbage', () => {
           async () => {
             for await (const _ of service.dueForDisposal(a as never)) break;
           },
-          async () => {
-            for await (const _ of service.complaintsOfCustomer(a as never)) break;
-          },
+          () => service.complaintsOfCustomer(a as never),
+          () => service.complaintInbox(a as never),
           () => service.checkDeadlines(a as never),
           () => service.saveRuleSet({ actor: complaintActors.supervisor, ruleSet: a }),
-          () => service.getRuleSet(a as never, b as never),
+          () => service.getRuleSet(a as never),
+          () => service.getRuleSet({ actor: complaintActors.agent, id: a, version: b } as never),
         ];
         for (const call of calls) await expectOnlyFrontlineErrors(call);
       }),
       { numRuns: 100 },
     );
+    expect((await store.audit.head())?.seq).toBe(head);
+  });
+});
+
+describe('complaint API inputs', () => {
+  it('refuses an unknown key in the input of every public method, storing nothing', async () => {
+    const { store, service } = await serviceOnMemory();
+    const actor = complaintActors.supervisor;
+    const { complaint } = await service.receiveComplaint({
+      actor,
+      customerId: 'cust-1',
+      channel: 'web',
+      subject: 's',
+      description: 'd',
+      category: 'billing',
+      productOrService: 'p',
+      requestedRemedy: 'r',
+    });
+    const head = (await store.audit.head())?.seq;
+    const ref = { actor, complaintId: complaint.id };
+    const signer = { agentName: 'N', agentTitle: 'T' };
+    const inputs: Record<keyof typeof service, unknown> = {
+      receiveComplaint: {
+        actor,
+        customerId: 'cust-1',
+        channel: 'web',
+        subject: 's',
+        description: 'd',
+        category: 'billing',
+        productOrService: 'p',
+        requestedRemedy: 'r',
+      },
+      acknowledgeComplaint: ref,
+      startInvestigation: { ...ref, assigneeId: actor.id },
+      decideComplaint: { ...ref, outcome: 'upheld', reasons: 'r', ruleSetId: 'standard' },
+      approveCompensation: ref,
+      refuseCompensation: { ...ref, note: 'n' },
+      sendAnswer: { ...ref, ...signer, nextSteps: 'x' },
+      acceptAnswer: ref,
+      disputeAnswer: ref,
+      escalateComplaint: { ...ref, assigneeId: actor.id },
+      closeComplaint: { ...ref, ...signer },
+      reopenComplaint: { ...ref, note: 'n' },
+      getComplaint: { actor, id: complaint.id },
+      caseFile: { actor, id: complaint.id },
+      dueAnswers: { actor, before: '2026-05-01T00:00:00Z' },
+      complaintsOfCustomer: { actor, customerId: 'cust-1' },
+      complaintInbox: { actor, status: 'received' },
+      dueForDisposal: { actor, before: '2026-05-01T00:00:00Z' },
+      checkDeadlines: '2026-05-01T00:00:00Z',
+      saveRuleSet: { actor, ruleSet: suiteCompensationRuleSet() },
+      getRuleSet: { actor, id: 'standard' },
+    };
+    for (const [name, input] of Object.entries(inputs)) {
+      if (typeof input !== 'object' || input === null) continue; // checkDeadlines takes an instant
+      const method = service[name as keyof typeof service] as (input: unknown) => unknown;
+      const call = async () => {
+        const result = method({ ...input, unexpected: 1 });
+        if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
+          for await (const _ of result as AsyncIterable<unknown>) break;
+        }
+        return result;
+      };
+      await expect(call(), name).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [expect.objectContaining({ code: 'unrecognized_keys' })] },
+      });
+    }
     expect((await store.audit.head())?.seq).toBe(head);
   });
 });

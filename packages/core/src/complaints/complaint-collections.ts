@@ -20,9 +20,10 @@ export function nextDeadlineSignal(c: Complaint): Date | null {
 
 /**
  * The `complaints` collection. Indexes:
- * - `customer_id` — a customer's complaints (and the compensations already granted, for caps);
+ * - `customer_id` — a customer's complaints;
+ * - `status_received` — `<status>|<receivedAt>`: the inbox by state, oldest first;
  * - `reference` — the unique complaint identifier;
- * - `answer_due_at` — the legal answer deadline of complaints not yet answered (`dueAnswers` ranges on it);
+ * - `answer_due_at` — the legal answer deadline of complaints not yet answered (`dueAnswers` and the inbox by deadline range on it);
  * - `deadline_signal_at` — the next warning or breach to announce (the `checkDeadlines` worker);
  * - `retain_until` — when a closed case file may be disposed of.
  * @category Complaints
@@ -32,6 +33,7 @@ export const Complaints = defineCollection<Complaint>({
   schema: Complaint,
   indexes: {
     customer_id: { key: (c) => c.customerId },
+    status_received: { key: (c) => `${c.status}|${c.receivedAt.toISOString()}` },
     reference: { key: (c) => c.reference, unique: true },
     answer_due_at: { key: (c) => (c.answeredAt === null ? c.answerDueAt.toISOString() : null) },
     deadline_signal_at: { key: (c) => nextDeadlineSignal(c)?.toISOString() },

@@ -4,6 +4,7 @@ import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
 import { Locale } from '../kernel/locale';
 import { Money } from '../kernel/money';
+import { PageInput } from '../kit/read-policy';
 import {
   ComplaintCategory,
   ComplaintChannel,
@@ -11,11 +12,14 @@ import {
   ComplaintFacts,
   ComplaintOutcome,
   ComplaintSeverity,
+  ComplaintStatus,
   ComplaintUrgency,
 } from './complaint.schema';
 import { BoardChoice, CountyKey } from './conciliation-boards';
 
 const Note = z.string().trim().min(1).max(2_000);
+const Reason = z.string({ error: 'A reason is required' }).trim().min(1).max(2_000);
+const RuleSetId = z.string().regex(/^[a-z][a-z0-9_]{0,49}$/);
 const NonNegativeMoney = Money.refine((m) => m.amount >= 0, {
   message: 'An amount in dispute is not negative',
   path: ['amount'],
@@ -84,7 +88,15 @@ export const ComplaintNoteInput = z.strictObject({ ...Ref, note: Note.optional()
 export type ComplaintNoteInput = z.input<typeof ComplaintNoteInput>;
 
 /**
- * Input of `startInvestigation` and `escalateComplaint` (the latter requires `assigneeId`: the supervisor).
+ * Input of commands that need a reason: `refuseCompensation` and `reopenComplaint`.
+ * @category Complaints
+ */
+export const ComplaintReasonInput = z.strictObject({ ...Ref, note: Reason });
+/** @category Complaints */
+export type ComplaintReasonInput = z.input<typeof ComplaintReasonInput>;
+
+/**
+ * Input of `startInvestigation`, optionally assigning it.
  * @category Complaints
  */
 export const AssignComplaintInput = z.strictObject({
@@ -96,6 +108,18 @@ export const AssignComplaintInput = z.strictObject({
 export type AssignComplaintInput = z.input<typeof AssignComplaintInput>;
 
 /**
+ * Input of `escalateComplaint`: `assigneeId` is the supervisor it goes to.
+ * @category Complaints
+ */
+export const EscalateComplaintInput = z.strictObject({
+  ...Ref,
+  assigneeId: z.string({ error: 'The supervisor to escalate to is required' }).min(1).max(200),
+  note: Note.optional(),
+});
+/** @category Complaints */
+export type EscalateComplaintInput = z.input<typeof EscalateComplaintInput>;
+
+/**
  * Input of `decideComplaint` (CMP-2, CMP-3): the outcome and reasons; the compensation comes from the rule
  * set (its latest version, or `ruleSetVersion`).
  * @category Complaints
@@ -104,7 +128,7 @@ export const DecideComplaintInput = z.strictObject({
   ...Ref,
   outcome: ComplaintOutcome,
   reasons: z.string().trim().min(1).max(5_000),
-  ruleSetId: z.string().regex(/^[a-z][a-z0-9_]{0,49}$/),
+  ruleSetId: RuleSetId,
   ruleSetVersion: z.int().min(1).optional(),
 });
 /** @category Complaints */
@@ -136,6 +160,7 @@ export type CloseComplaintInput = z.input<typeof CloseComplaintInput>;
  * @category Complaints
  */
 export const DueAnswersInput = z.strictObject({
+  actor: z.unknown(),
   before: Instant,
   limit: z.int().min(1).max(10_000).optional(),
 });
@@ -149,3 +174,47 @@ export type DueAnswersInput = z.input<typeof DueAnswersInput>;
 export const SaveRuleSetInput = z.strictObject({ actor: Actor, ruleSet: z.unknown() });
 /** @category Complaints */
 export type SaveRuleSetInput = z.input<typeof SaveRuleSetInput>;
+
+/**
+ * Input of `getRuleSet`: the latest version of rule set `id`, or `version`.
+ * @category Complaints
+ */
+export const GetRuleSetInput = z.strictObject({
+  actor: z.unknown(),
+  id: RuleSetId,
+  version: z.int().min(1).optional(),
+});
+/** @category Complaints */
+export type GetRuleSetInput = z.input<typeof GetRuleSetInput>;
+
+/**
+ * Input of `complaintsOfCustomer`: one page of a customer's complaints, in id order.
+ * @category Complaints
+ */
+export const ComplaintsOfCustomerInput = z.strictObject({
+  actor: z.unknown(),
+  customerId: EntityId,
+  ...PageInput,
+});
+/** @category Complaints */
+export type ComplaintsOfCustomerInput = z.input<typeof ComplaintsOfCustomerInput>;
+
+/**
+ * Input of `complaintInbox`: one page of the complaints in `status`, oldest received first; or of the
+ * unanswered complaints due before `dueBefore` (every unanswered one when neither is given), most urgent first.
+ * The two views are different orders, so one call asks for one of them.
+ * @category Complaints
+ */
+export const ComplaintInboxInput = z
+  .strictObject({
+    actor: z.unknown(),
+    status: ComplaintStatus.optional(),
+    dueBefore: Instant.optional(),
+    ...PageInput,
+  })
+  .refine((i) => i.status === undefined || i.dueBefore === undefined, {
+    message: 'Ask for one view: by status or by deadline (dueBefore), not both',
+    path: ['dueBefore'],
+  });
+/** @category Complaints */
+export type ComplaintInboxInput = z.input<typeof ComplaintInboxInput>;

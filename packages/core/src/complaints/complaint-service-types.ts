@@ -1,4 +1,5 @@
 import type { Interaction } from '../interactions/interaction.schema';
+import type { Page, ReadByIdInput } from '../kit/read-policy';
 import type { LetterEnvironment } from '../letters/letter-environment';
 import type { AuditEntry } from '../ports/audit-store';
 import type { DomainEvent, ServiceDeps } from '../services/domain-events';
@@ -8,9 +9,14 @@ import type { Complaint, ComplaintDecision, ComplaintLetter } from './complaint.
 import type {
   AssignComplaintInput,
   CloseComplaintInput,
+  ComplaintInboxInput,
   ComplaintNoteInput,
+  ComplaintReasonInput,
+  ComplaintsOfCustomerInput,
   DecideComplaintInput,
   DueAnswersInput,
+  EscalateComplaintInput,
+  GetRuleSetInput,
   ReceiveComplaintInput,
   SaveRuleSetInput,
   SendAnswerInput,
@@ -123,7 +129,7 @@ export interface ComplaintService {
   /** Approves a pending compensation: a second person, never the proposer, with enough authority. */
   approveCompensation(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
   /** Refuses a pending compensation (a note is required); the complaint returns to investigation. */
-  refuseCompensation(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
+  refuseCompensation(input: ComplaintReasonInput): Promise<ComplaintCommandResult>;
   /** Renders and records the answer letter; a rejection names the competent conciliation board. */
   sendAnswer(input: SendAnswerInput): Promise<ComplaintCommandResult>;
   /** Records that the customer accepted the answer. */
@@ -131,19 +137,28 @@ export interface ComplaintService {
   /** Records that the customer disputes the answer. */
   disputeAnswer(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
   /** Escalates a disputed complaint to a supervisor (`assigneeId` required), back to investigation. */
-  escalateComplaint(input: AssignComplaintInput): Promise<ComplaintCommandResult>;
+  escalateComplaint(input: EscalateComplaintInput): Promise<ComplaintCommandResult>;
   /** Closes an accepted or disputed complaint; a disputed one closes with the referral letter. */
   closeComplaint(input: CloseComplaintInput): Promise<ComplaintCommandResult>;
   /** Reopens a closed complaint within the policy's window (a note is required). */
-  reopenComplaint(input: ComplaintNoteInput): Promise<ComplaintCommandResult>;
-  /** The complaint with this id, or a `NotFoundError`. */
-  getComplaint(complaintId: string): Promise<Complaint>;
-  /** Everything about one complaint (CMP-6). */
-  caseFile(complaintId: string): Promise<ComplaintCaseFile>;
+  reopenComplaint(input: ComplaintReasonInput): Promise<ComplaintCommandResult>;
+  /**
+   * The complaint with this id as the actor may see it (`complaint.write` or `complaint.approve`; the
+   * consumer's address unmasked with `customer.read_personal`), or a `NotFoundError`.
+   */
+  getComplaint(input: ReadByIdInput): Promise<Complaint>;
+  /** Everything about one complaint (CMP-6), read and masked as {@link ComplaintService.getComplaint}. */
+  caseFile(input: ReadByIdInput): Promise<ComplaintCaseFile>;
   /** Unanswered complaints due before `before` — a range query on the due index, never a scan. */
   dueAnswers(input: DueAnswersInput): AsyncIterable<ComplaintDue>;
-  /** A customer's complaints (by index), in id order. */
-  complaintsOfCustomer(customerId: string): AsyncIterable<Complaint>;
+  /** One page of a customer's complaints (by index), in id order. */
+  complaintsOfCustomer(input: ComplaintsOfCustomerInput): Promise<Page<Complaint>>;
+  /**
+   * The complaint inbox, one page at a time: by `status` (oldest received first, on the `status_received`
+   * index) or by deadline (unanswered complaints due before `dueBefore`, most urgent first, on
+   * `answer_due_at`; every unanswered one when neither is given).
+   */
+  complaintInbox(input: ComplaintInboxInput): Promise<Page<Complaint>>;
   /**
    * Closed complaints whose retention ended before `before` (a range on the `retain_until` index): the case
    * files a disposal job may delete (Fgytv. 17/A. § (7) keeps them five years by default).
@@ -153,6 +168,6 @@ export interface ComplaintService {
   checkDeadlines(now?: Date | string): Promise<ComplaintDeadlineReport>;
   /** Saves a new version of a compensation rule set (needs `complaint.approve`); versions are immutable. */
   saveRuleSet(input: SaveRuleSetInput): Promise<{ ruleSet: CompensationRuleSet; events: DomainEvent[] }>;
-  /** The latest version of a rule set, or the given one; a `NotFoundError` otherwise. */
-  getRuleSet(ruleSetId: string, version?: number): Promise<CompensationRuleSet>;
+  /** The latest version of rule set `id`, or `version`; a `NotFoundError` otherwise. */
+  getRuleSet(input: GetRuleSetInput): Promise<CompensationRuleSet>;
 }

@@ -49,11 +49,37 @@ export {
   StoredCompensationRuleSet,
 } from './complaint-collections';
 export {
+  COMPLAINT_EVENTS,
+  ComplaintAccepted,
+  ComplaintAcknowledged,
+  ComplaintAnswered,
+  ComplaintApprovalRequested,
+  ComplaintClosed,
+  ComplaintCompensationApproved,
+  ComplaintCompensationRefused,
+  ComplaintDeadlineBreached,
+  ComplaintDeadlineWarning,
+  ComplaintDecided,
+  ComplaintDisputed,
+  ComplaintEscalated,
+  ComplaintInvestigationStarted,
+  ComplaintMinutesRecorded,
+  ComplaintReceived,
+  ComplaintReferred,
+  ComplaintReopened,
+  ComplaintRulesSaved,
+} from './complaint-events';
+export {
   AssignComplaintInput,
   CloseComplaintInput,
+  ComplaintInboxInput,
   ComplaintNoteInput,
+  ComplaintReasonInput,
+  ComplaintsOfCustomerInput,
   DecideComplaintInput,
   DueAnswersInput,
+  EscalateComplaintInput,
+  GetRuleSetInput,
   ReceiveComplaintInput,
   SaveRuleSetInput,
   SendAnswerInput,
@@ -80,6 +106,7 @@ export {
   HUNGARIAN_CONSUMER_POLICY,
   selectComplaintPolicy,
 } from './complaint-policy';
+export { ComplaintReadPolicy, maskComplaint } from './complaint-read-policy';
 export {
   type ComplaintCaseFile,
   type ComplaintCommandResult,

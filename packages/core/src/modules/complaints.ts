@@ -4,6 +4,7 @@ import {
   ComplaintRuleSets,
   Complaints,
 } from '../complaints/complaint-collections';
+import { COMPLAINT_EVENTS } from '../complaints/complaint-events';
 import { createComplaintService } from '../complaints/complaint-service';
 import type { ComplaintService, ComplaintServiceOptions } from '../complaints/complaint-service-types';
 import { defineModule } from '../kit/define-module';
@@ -38,6 +39,7 @@ export const complaints = (options: ComplaintsOptions) =>
       compensationLedgers: ComplaintCompensationLedgers,
     },
     permissions: describePermissions([P.complaintWrite, P.complaintApprove]),
+    events: COMPLAINT_EVENTS,
     services: ({ store, clock, ids }): ComplaintService =>
       createComplaintService({ store, clock, ids, ...options }),
   });

@@ -2,25 +2,23 @@ import { expect } from 'vitest';
 import { ComplaintCompensationLedgers } from '../complaints/complaint-collections';
 import type { ComplaintService } from '../complaints/complaint-service';
 import { FrontlineError } from '../errors/frontline-error';
-import type { ActorInput } from '../kernel/actor';
 import type { Store } from '../ports/storage';
-import { A, type ComplaintSuiteRegister, collect, huf } from './complaints-suite-fixtures';
+import {
+  A,
+  allComplaintsOf,
+  sendPlainAnswer as answer,
+  type ComplaintSuiteRegister,
+  decideUpheld as decide,
+  huf,
+} from './complaints-suite-fixtures';
 
 /** The suite rule set's yearly cap per customer, in minor units. */
 const CAP = huf(80_000).amount;
 
-/** Decides a complaint upheld with the suite rules. */
-const decide = (complaints: ComplaintService, actor: ActorInput, complaintId: string) =>
-  complaints.decideComplaint({ actor, complaintId, outcome: 'upheld', reasons: 'r', ruleSetId: 'standard' });
-
-/** Sends the answer of a decided complaint. */
-const answer = (complaints: ComplaintService, actor: ActorInput, complaintId: string) =>
-  complaints.sendAnswer({ actor, complaintId, agentName: 'N', agentTitle: 'T', nextSteps: 'x' });
-
 /** The sum of the latest final-or-pending compensations of a customer's complaints, from the complaints. */
 export async function decidedTotal(complaints: ComplaintService, customerId: string): Promise<number> {
   let total = 0;
-  for (const c of await collect(complaints.complaintsOfCustomer(customerId))) {
+  for (const c of await allComplaintsOf(complaints, customerId)) {
     const d = c.decisions.at(-1);
     if (d && d.approval.status !== 'refused') total += d.compensation.amount.amount;
   }

@@ -34,7 +34,10 @@ export function complaintClosingTests(test: ComplaintSuiteRegister): void {
       } as const;
       const err = await refused(() => complaints.decideComplaint(decide), 'INVALID_TRANSITION');
       expect(err.details).toMatchObject({ state: 'closed', command: 'decide' });
-      await refused(() => complaints.reopenComplaint({ actor: A.agent, complaintId: id }), 'VALIDATION');
+      await refused(
+        () => complaints.reopenComplaint({ actor: A.agent, complaintId: id } as never),
+        'VALIDATION',
+      );
       clock.advance(10 * DAY);
       const reopened = await complaints.reopenComplaint({
         actor: A.agent,
@@ -85,7 +88,7 @@ export function complaintClosingTests(test: ComplaintSuiteRegister): void {
         agentTitle: 'T',
         nextSteps: 'x',
       });
-      const due = await collect(complaints.dueAnswers({ before: '2026-04-02T00:00:00Z' }));
+      const due = await collect(complaints.dueAnswers({ actor: A.agent, before: '2026-04-02T00:00:00Z' }));
       expect(due.map((d) => d.complaintId)).toEqual([a]);
       expect(due[0]?.breached).toBe(false);
       expect((await complaints.checkDeadlines()).signals).toEqual([]);
@@ -107,12 +110,14 @@ export function complaintClosingTests(test: ComplaintSuiteRegister): void {
       const messages = await raw.outbox.claim({ worker: 'suite', limit: 500, leaseMs: 60_000 });
       const topics = messages.map((m) => m.topic).filter((t) => t.startsWith('complaint.deadline'));
       expect(topics.sort()).toEqual([
-        'complaint.deadline_breached',
-        'complaint.deadline_breached',
-        'complaint.deadline_warning',
+        'complaint.deadline_breached.v1',
+        'complaint.deadline_breached.v1',
+        'complaint.deadline_warning.v1',
       ]);
       clock.set(new Date('2026-04-05T00:00:00Z'));
-      const breached = await collect(complaints.dueAnswers({ before: '2026-05-01T00:00:00Z' }));
+      const breached = await collect(
+        complaints.dueAnswers({ actor: A.agent, before: '2026-05-01T00:00:00Z' }),
+      );
       expect(breached.map((d) => [d.complaintId, d.breached])).toEqual([
         [a, true],
         [b, true],

@@ -1,5 +1,6 @@
 import type { AuthorityMatrix } from '../complaints/authority';
 import type { CompensationRuleSetInput } from '../complaints/compensation-rules';
+import type { Complaint } from '../complaints/complaint.schema';
 import type { ReceiveComplaintInput } from '../complaints/complaint-inputs';
 import type { ComplaintOffice } from '../complaints/complaint-letters';
 import type { ComplaintService } from '../complaints/complaint-service';
@@ -33,7 +34,11 @@ export type ComplaintSuiteTest =
   | 'four-eyes-exact-ids'
   | 'boards-by-county'
   | 'cap-counts-decided'
-  | 'cap-parallel';
+  | 'cap-parallel'
+  | 'read-masking'
+  | 'inbox-by-status'
+  | 'inbox-by-deadline'
+  | 'customer-pages';
 
 /**
  * What the complaint suite needs from an adapter: the same options as the ticket suite.
@@ -52,7 +57,7 @@ export const huf = (forint: number) => ({ amount: forint * 100, currency: 'HUF' 
 
 /**
  * The actors of the complaint suite: a first-level agent, two supervisors (the four-eyes pair), an approver
- * with a first-level role (too little authority) and an outsider.
+ * with a first-level role (too little authority), an outsider, and an officer who may read personal data.
  * @category Testing
  */
 export const complaintActors = {
@@ -73,6 +78,12 @@ export const complaintActors = {
     permissions: ['complaint.write', 'complaint.approve'],
   },
   outsider: { id: 'agent-dani', roles: ['operator_l1'], permissions: ['customer.read'] },
+  /** A complaint handler who may see the consumer's personal data unmasked. */
+  officer: {
+    id: 'officer-erika',
+    roles: ['operator_l1'],
+    permissions: ['complaint.write', 'customer.read_personal'],
+  },
 } as const satisfies Record<string, ActorInput>;
 
 /**
@@ -182,10 +193,34 @@ export function complaintCustomers(at: Date): Customer[] {
   ];
 }
 
-/** Collects an async iterable. */
-export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
+export { collect } from '../kit/collect';
+
+/** Decides a complaint upheld with the suite rules. */
+export const decideUpheld = (complaints: ComplaintService, actor: ActorInput, complaintId: string) =>
+  complaints.decideComplaint({ actor, complaintId, outcome: 'upheld', reasons: 'r', ruleSetId: 'standard' });
+
+/** Sends the answer of a decided complaint. */
+export const sendPlainAnswer = (complaints: ComplaintService, actor: ActorInput, complaintId: string) =>
+  complaints.sendAnswer({ actor, complaintId, agentName: 'N', agentTitle: 'T', nextSteps: 'x' });
+
+/** Every complaint of a customer, page by page, as `actor` may see them. */
+export async function allComplaintsOf(
+  complaints: ComplaintService,
+  customerId: string,
+  actor: ActorInput = complaintActors.agent,
+): Promise<Complaint[]> {
+  const out: Complaint[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await complaints.complaintsOfCustomer({
+      actor,
+      customerId,
+      limit: 3,
+      ...(cursor ? { cursor } : {}),
+    });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
   return out;
 }
 

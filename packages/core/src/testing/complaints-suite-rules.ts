@@ -102,8 +102,10 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
         },
       ];
       await complaints.saveRuleSet({ actor: A.supervisor, ruleSet: v2 });
-      expect((await complaints.getRuleSet('standard')).version).toBe(2);
-      expect((await complaints.getRuleSet('standard', 1)).rules).toHaveLength(5);
+      expect((await complaints.getRuleSet({ actor: A.agent, id: 'standard' })).version).toBe(2);
+      expect(
+        (await complaints.getRuleSet({ actor: A.agent, id: 'standard', version: 1 })).rules,
+      ).toHaveLength(5);
       await refused(() => complaints.saveRuleSet({ actor: A.supervisor, ruleSet: v2 }), 'CONFLICT');
       await refused(
         () => complaints.saveRuleSet({ actor: A.agent, ruleSet: suiteCompensationRuleSet(3) }),
@@ -121,7 +123,7 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
       expect(err.message).toContain('outage_short');
       expect(err.message).toContain('award.amount.amount');
       expect(err.details).toMatchObject({ ruleId: 'outage_short' });
-      await refused(() => complaints.getRuleSet('missing'), 'NOT_FOUND');
+      await refused(() => complaints.getRuleSet({ actor: A.agent, id: 'missing' }), 'NOT_FOUND');
       const id = await receive();
       await toInvestigation(id);
       const latest = await complaints.decideComplaint({
@@ -192,7 +194,7 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
         agentTitle: 'T',
         nextSteps: 'x',
       });
-      const file = await complaints.caseFile(id);
+      const file = await complaints.caseFile({ actor: A.agent, id });
       expect(file.minutes?.kind).toBe('minutes');
       expect(file.decisions).toHaveLength(1);
       expect(file.approvals).toEqual([expect.objectContaining({ status: 'approved', by: A.supervisor.id })]);
@@ -200,13 +202,13 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
       expect(file.letters.map((l) => l.kind)).toEqual(['minutes', 'answer']);
       expect(file.contacts.map((c) => c.id)).toEqual([interaction.id]);
       expect(file.auditTrail.map((e) => e.type)).toEqual([
-        'complaint.received',
-        'complaint.minutes_recorded',
-        'complaint.acknowledged',
-        'complaint.investigation_started',
-        'complaint.approval_requested',
-        'complaint.compensation_approved',
-        'complaint.answered',
+        'complaint.received.v1',
+        'complaint.minutes_recorded.v1',
+        'complaint.acknowledged.v1',
+        'complaint.investigation_started.v1',
+        'complaint.approval_requested.v1',
+        'complaint.compensation_approved.v1',
+        'complaint.answered.v1',
       ]);
       expect(file.decisions[0]?.explanation).toMatchObject({ appliedRuleId: 'outage_long' });
       expect(file.retainUntil).toBeNull();
@@ -257,7 +259,7 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
                 });
               const approverLimit = authorityLimit(matrix, approver.roles, comp.kind).amount;
               expect(approved).toBe(approver.id !== decider.id && comp.amount.amount <= approverLimit);
-              expect((await complaints.getComplaint(id)).status).toBe(
+              expect((await complaints.getComplaint({ actor: A.agent, id })).status).toBe(
                 approved ? 'decided' : 'awaiting_approval',
               );
             } else {

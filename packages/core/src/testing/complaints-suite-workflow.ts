@@ -38,22 +38,30 @@ export function complaintWorkflowTests(test: ComplaintSuiteRegister): void {
       const closed = await complaints.closeComplaint({ actor: A.agent, complaintId: id });
       expect(closed.complaint.status).toBe('closed');
       expect(closed.complaint.retainUntil?.toISOString()).toBe('2031-03-03T08:00:00.000Z');
-      expect(await collect(complaints.dueForDisposal({ before: '2031-03-03T08:00:00Z' }))).toEqual([]);
-      const disposable = await collect(complaints.dueForDisposal({ before: '2031-03-04T00:00:00Z' }));
+      expect(
+        await collect(complaints.dueForDisposal({ actor: A.agent, before: '2031-03-03T08:00:00Z' })),
+      ).toEqual([]);
+      const disposable = await collect(
+        complaints.dueForDisposal({ actor: A.agent, before: '2031-03-04T00:00:00Z' }),
+      );
       expect(disposable.map((c) => c.id)).toEqual([id]);
-      expect((await collect(complaints.complaintsOfCustomer('cust-1'))).map((c) => c.id)).toEqual([id]);
-      const file = await complaints.caseFile(id);
+      expect(
+        (await complaints.complaintsOfCustomer({ actor: A.agent, customerId: 'cust-1' })).items.map(
+          (c) => c.id,
+        ),
+      ).toEqual([id]);
+      const file = await complaints.caseFile({ actor: A.agent, id });
       expect(file.compensation).toEqual({ kind: 'credit', amount: huf(2_000) });
       expect(file.letters.map((l) => l.kind)).toEqual(['answer']);
       expect(file.policy.retentionYears).toBe(5);
       expect(file.auditTrail.map((e) => e.type)).toEqual([
-        'complaint.received',
-        'complaint.acknowledged',
-        'complaint.investigation_started',
-        'complaint.decided',
-        'complaint.answered',
-        'complaint.accepted',
-        'complaint.closed',
+        'complaint.received.v1',
+        'complaint.acknowledged.v1',
+        'complaint.investigation_started.v1',
+        'complaint.decided.v1',
+        'complaint.answered.v1',
+        'complaint.accepted.v1',
+        'complaint.closed.v1',
       ]);
       const audit = await collect(raw.audit.read({ entityType: 'complaint', entityId: id }));
       expect(audit).toHaveLength(7);
@@ -134,11 +142,11 @@ export function complaintWorkflowTests(test: ComplaintSuiteRegister): void {
         () => complaints.approveCompensation({ actor: A.supervisor2, complaintId: id3 }),
         'FORBIDDEN',
       );
-      const file = await complaints.caseFile(id2);
+      const file = await complaints.caseFile({ actor: A.agent, id: id2 });
       expect(file.approvals).toEqual([
         expect.objectContaining({ seq: 1, status: 'approved', by: A.supervisor.id, note: 'Rendben' }),
       ]);
-      expect(file.auditTrail.map((e) => e.type)).toContain('complaint.compensation_approved');
+      expect(file.auditTrail.map((e) => e.type)).toContain('complaint.compensation_approved.v1');
     },
   );
 
@@ -156,7 +164,7 @@ export function complaintWorkflowTests(test: ComplaintSuiteRegister): void {
         ruleSetId: 'standard',
       });
       await refused(
-        () => complaints.refuseCompensation({ actor: A.supervisor, complaintId: id }),
+        () => complaints.refuseCompensation({ actor: A.supervisor, complaintId: id } as never),
         'VALIDATION',
       );
       const back = await complaints.refuseCompensation({
@@ -175,8 +183,8 @@ export function complaintWorkflowTests(test: ComplaintSuiteRegister): void {
       });
       expect(again.complaint.decisions[1]?.compensation).toEqual({ kind: 'apology_only', amount: huf(0) });
       expect(again.complaint.status).toBe('decided');
-      const file = await complaints.caseFile(id);
-      expect(file.auditTrail.map((e) => e.type)).toContain('complaint.compensation_refused');
+      const file = await complaints.caseFile({ actor: A.agent, id });
+      expect(file.auditTrail.map((e) => e.type)).toContain('complaint.compensation_refused.v1');
     },
   );
 

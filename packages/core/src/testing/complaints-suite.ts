@@ -23,6 +23,7 @@ import {
   suiteCompensationRuleSet,
   suiteComplaintOffice,
 } from './complaints-suite-fixtures';
+import { complaintInboxTests } from './complaints-suite-inbox';
 import { complaintIntakeTests } from './complaints-suite-intake';
 import { complaintRuleTests } from './complaints-suite-rules';
 import { complaintWorkflowTests } from './complaints-suite-workflow';
@@ -55,8 +56,8 @@ async function snapshot(store: Store, raw?: RawInspector) {
 /**
  * The complaint suite: registers vitest tests that prove the complaint service keeps its contracts on a storage
  * adapter — intake with minutes, the workflow, authority and four-eyes approval, answer and referral letters,
- * deadlines found by index and announced once, caps over earlier compensations, versioned rule sets, and
- * refusals that store nothing.
+ * deadlines found by index and announced once, caps over earlier compensations, versioned rule sets, reads
+ * through the read policy (permissions, masking), the paged inbox, and refusals that store nothing.
  * @example
  * import { runComplaintSuite } from '@frontline/core/testing';
  * runComplaintSuite({ name: 'my adapter', createStore: ({ clock }) => createMyStore({ clock }) });
@@ -131,5 +132,6 @@ export function runComplaintSuite(options: ComplaintSuiteOptions): void {
     complaintClosingTests(test);
     complaintRuleTests(test);
     complaintCapTests(test);
+    complaintInboxTests(test);
   });
 }
