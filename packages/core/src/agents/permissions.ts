@@ -18,6 +18,8 @@ export const Permissions = {
   customerErase: 'customer.erase',
   /** Document contacts (calls, e-mails, chats …) and their feedback. */
   interactionWrite: 'interaction.write',
+  /** See tickets, their SLA clocks and history; subject, description and reasons masked (see `TicketReadPolicy`). */
+  ticketRead: 'ticket.read',
   /** Open tickets and work on them at first level. */
   ticketWrite: 'ticket.write',
   /** Escalate a ticket to second level. */
@@ -62,6 +64,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<KnownPermission, string>> 
   'customer.export': 'Export everything held on a data subject (GDPR Art. 15/20).',
   'customer.erase': 'Erase or anonymise a data subject (GDPR Art. 17).',
   'interaction.write': 'Document contacts (calls, e-mails, chats …) and their feedback.',
+  'ticket.read': 'See tickets, SLA clocks and history; free texts masked without customer.read_personal.',
   'ticket.write': 'Open tickets and work on them at first level.',
   'ticket.escalate': 'Escalate a ticket to second level.',
   'ticket.work_l2': 'Work on escalated (L2) tickets.',

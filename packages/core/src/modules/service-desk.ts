@@ -78,6 +78,7 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.customerExport,
       P.customerErase,
       P.interactionWrite,
+      P.ticketRead,
       P.ticketWrite,
       P.ticketEscalate,
       P.ticketWorkL2,

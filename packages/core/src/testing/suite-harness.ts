@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../adapters/memory/memory-store';
 import { FrontlineError } from '../errors/frontline-error';
+import type { Page } from '../kit/read-policy';
 import { createFixedClock, type FixedClock } from '../ports/clock';
 import { createSequentialIds, type IdGenerator } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
@@ -127,4 +128,23 @@ export function describeServiceUnderGarbage(
       }
     });
   });
+}
+
+/**
+ * Every page of a paged read, following `nextCursor` from the first page: the ids of each page. A page before
+ * the last must not be empty, and paging must end (at most 1000 pages).
+ */
+export async function pageIds(
+  read: (cursor: string | undefined) => Promise<Page<{ id: string }>>,
+): Promise<string[][]> {
+  const out: string[][] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const page = await read(cursor);
+    out.push(page.items.map((item) => item.id));
+    if (page.nextCursor === null) return out;
+    expect(page.items.length, 'a page before the last is not empty').toBeGreaterThan(0);
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging did not end after 1000 pages');
 }

@@ -5,9 +5,11 @@
 import { ValidationError } from '../errors/frontline-error';
 import { type Actor, requirePermission } from '../kernel/actor';
 import type { BusinessCalendar } from '../kernel/business-calendar';
+import { emit } from '../kit/define-event';
 import type { DomainEvent } from '../services/domain-events';
 import type { SlaPolicy } from './sla.schema';
 import type { Ticket, TicketContact, TicketHistoryEntry } from './ticket.schema';
+import { TICKET_COMMAND_EVENTS, type TicketTransitionPayload } from './ticket-events';
 import type { TicketCommand, TicketPriority, TicketStatus } from './ticket-fields';
 import { decideTicketTransition, TICKET_COMMANDS_NEEDING_REASON } from './ticket-machine';
 import { applySlaEvents, refreshSla, type SlaEvent, type SlaTicketView } from './ticket-sla';
@@ -38,24 +40,16 @@ export interface TicketCommandInput {
 }
 
 /**
- * The event type each ticket command records (audit entry type and outbox topic), for hosts that subscribe.
- * Besides these, `ticket.opened` announces a new ticket and the SLA worker announces `ticket.sla_warning` and
- * `ticket.sla_breached`.
+ * The event type each ticket command records (audit entry type and outbox topic), for hosts that subscribe; the
+ * typed definitions are in `TICKET_EVENTS`. Besides these, `ticket.opened.v1` announces a new ticket and the SLA
+ * worker announces `ticket.sla_warning.v1`, `ticket.sla_breached.v1` and `ticket.escalation_rule_fired.v1`.
  * @category Tickets
  */
-export const TICKET_EVENT_TYPES: Readonly<Record<TicketCommand, string>> = Object.freeze({
-  assign: 'ticket.assigned',
-  classify: 'ticket.classified',
-  respond: 'ticket.responded',
-  wait_on_customer: 'ticket.awaiting_customer',
-  customer_reply: 'ticket.customer_replied',
-  link_contact: 'ticket.contact_linked',
-  escalate: 'ticket.escalated',
-  deescalate: 'ticket.deescalated',
-  resolve: 'ticket.resolved',
-  reopen: 'ticket.reopened',
-  close: 'ticket.closed',
-});
+export const TICKET_EVENT_TYPES: Readonly<Record<TicketCommand, string>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(TICKET_COMMAND_EVENTS).map(([command, event]) => [command, event.type]),
+  ) as Record<TicketCommand, string>,
+);
 
 function slaEvents(command: TicketCommand, from: TicketStatus, to: TicketStatus): SlaEvent[] {
   const events: SlaEvent[] = [];
@@ -99,7 +93,7 @@ export function applyTicketCommand(
   requirePermission(actor, transition.permission);
 
   const next: Ticket = { ...ticket, status: transition.to, updatedAt: at };
-  const changes: Record<string, { from: string | null; to: string | null }> = {};
+  const changes: NonNullable<TicketTransitionPayload['changes']> = {};
   const change = <K extends 'priority' | 'category' | 'assigneeId' | 'group' | 'tier'>(
     key: K,
     value: Ticket[K],
@@ -155,19 +149,18 @@ export function applyTicketCommand(
   next.history = [...ticket.history, entry];
   return {
     ticket: next,
-    event: {
-      type: TICKET_EVENT_TYPES[command],
-      entityType: 'ticket',
-      entityId: ticket.id,
-      payload: {
+    event: emit(
+      TICKET_COMMAND_EVENTS[command],
+      { entityType: 'ticket', entityId: ticket.id },
+      {
         command,
         from: ticket.status,
         to: transition.to,
-        ...(reason === null ? {} : { reason }),
+        reasonGiven: reason !== null,
         ...(entry.rule === null ? {} : { rule: entry.rule }),
-        ...(entry.changes === null ? {} : { changes: entry.changes }),
+        ...(entry.changes === null ? {} : { changes }),
         ...(entry.contact === null ? {} : { interactionId: entry.contact.interactionId }),
       },
-    },
+    ),
   };
 }

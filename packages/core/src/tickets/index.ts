@@ -29,6 +29,27 @@ export {
 } from './sla-clock';
 export { Ticket, TicketContact, TicketHistoryEntry } from './ticket.schema';
 export { SlaPolicies, Tickets } from './ticket-collections';
+export {
+  SlaPolicySaved,
+  TICKET_COMMAND_EVENTS,
+  TICKET_EVENTS,
+  TicketAssigned,
+  TicketAwaitingCustomer,
+  TicketClassified,
+  TicketClosed,
+  TicketContactLinked,
+  TicketCustomerReplied,
+  TicketDeescalated,
+  TicketEscalated,
+  TicketEscalationRuleFired,
+  TicketOpened,
+  TicketReopened,
+  TicketResolved,
+  TicketResponded,
+  TicketSlaBreached,
+  TicketSlaWarning,
+  type TicketTransitionPayload,
+} from './ticket-events';
 export { type TicketFacts, ticketFacts } from './ticket-facts';
 export {
   TicketCategory,
@@ -40,16 +61,17 @@ export {
 } from './ticket-fields';
 export {
   AssignTicketInput,
-  CheckSlaOptions,
+  CheckSlaInput,
   ClassifyTicketInput,
   DueBreachesInput,
   EscalateTicketInput,
   LinkInteractionInput,
   OpenTicketInput,
   SaveSlaPolicyInput,
-  TicketQueryOptions,
+  TicketInboxInput,
   TicketReasonInput,
   TicketRefInput,
+  TicketsOfCustomerInput,
 } from './ticket-inputs';
 export {
   canApplyTicketCommand,
@@ -62,10 +84,12 @@ export {
   type TicketTransition,
   ticketMachine,
 } from './ticket-machine';
+export { MASKED_TICKET_TEXT, SlaPolicyReadPolicy, TicketReadPolicy } from './ticket-read-policy';
 export {
   createTicketService,
   type SlaCheckResult,
   type SlaDue,
+  type SlaPolicySaveResult,
   type SlaSignal,
   type TicketCommandResult,
   type TicketService,

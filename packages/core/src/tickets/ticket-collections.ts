@@ -7,7 +7,8 @@ import { Ticket } from './ticket.schema';
  * The `tickets` collection. Its indexes serve every hot selection without a scan:
  * - `customer_opened_at` — `customerId|openedAt`: a customer's tickets in time order;
  * - `opened_at`, `resolved_at` — tickets opened or resolved in a period (KPIs);
- * - `assignee_id`, `group_name` — work lists (`group` itself is an SQL keyword);
+ * - `status_opened_at`, `group_opened_at`, `assignee_opened_at` — `status|openedAt`, `group|openedAt`,
+ *   `assigneeId|openedAt`: the inboxes of a status, a queue and an agent, oldest first and stable under paging;
  * - `sla_due_at` — the earliest due instant of a running SLA target (`dueBreaches` ranges on it);
  * - `sla_signal_at` — the earliest SLA warning, breach or escalation rule still to act on (the SLA worker).
  * @category Tickets
@@ -19,8 +20,9 @@ export const Tickets = defineCollection<Ticket>({
     customer_opened_at: { key: (t) => timeKey(t.customerId, t.openedAt) },
     opened_at: { key: (t) => t.openedAt.toISOString() },
     resolved_at: { key: (t) => t.resolvedAt?.toISOString() },
-    assignee_id: { key: (t) => t.assigneeId },
-    group_name: { key: (t) => t.group },
+    status_opened_at: { key: (t) => timeKey(t.status, t.openedAt) },
+    group_opened_at: { key: (t) => (t.group === null ? null : timeKey(t.group, t.openedAt)) },
+    assignee_opened_at: { key: (t) => (t.assigneeId === null ? null : timeKey(t.assigneeId, t.openedAt)) },
     sla_due_at: { key: (t) => t.sla?.nextDueAt?.toISOString() },
     sla_signal_at: { key: (t) => t.sla?.nextSignalAt?.toISOString() },
   },

@@ -3,8 +3,9 @@ import { AgentId } from '../interactions/interaction.schema';
 import { Actor } from '../kernel/actor';
 import { EntityId } from '../kernel/id';
 import { Instant } from '../kernel/instant';
+import { PageInput } from '../kit/read-policy';
 import { SlaPolicy } from './sla.schema';
-import { TicketCategory, TicketGroup, TicketPriority } from './ticket-fields';
+import { TicketCategory, TicketGroup, TicketPriority, TicketStatus } from './ticket-fields';
 
 const Reason = z.string().trim().min(1).max(2000);
 
@@ -29,7 +30,15 @@ export const OpenTicketInput = z.strictObject({
 /** @category Tickets */
 export type OpenTicketInput = z.input<typeof OpenTicketInput>;
 
-const TicketRef = { actor: Actor, ticketId: EntityId };
+const TicketRef = {
+  actor: Actor,
+  ticketId: EntityId,
+  /**
+   * The ticket's version the caller decided on: a ticket changed since is a `CONFLICT` (never retried). Left
+   * out, the command applies to the ticket as it is, retried on a concurrent change (see `runCommand`).
+   */
+  expectedVersion: z.int().min(1).optional(),
+};
 
 /**
  * Input of the commands that need nothing but the ticket (`respondToTicket`, `recordCustomerReply`,
@@ -112,6 +121,7 @@ export type SaveSlaPolicyInput = z.input<typeof SaveSlaPolicyInput>;
  * @category Tickets
  */
 export const DueBreachesInput = z.strictObject({
+  actor: Actor,
   before: Instant,
   limit: z.int().min(1).max(100_000).optional(),
 });
@@ -119,22 +129,54 @@ export const DueBreachesInput = z.strictObject({
 export type DueBreachesInput = z.input<typeof DueBreachesInput>;
 
 /**
- * Options of `checkSla`: at most `limit` tickets per run (default 500).
+ * Input of `checkSla`: the instant to check at (the clock's now when left out) and at most `limit` tickets per
+ * run (default 500).
  * @category Tickets
  */
-export const CheckSlaOptions = z.strictObject({ limit: z.int().min(1).max(100_000).optional() });
-/** @category Tickets */
-export type CheckSlaOptions = z.input<typeof CheckSlaOptions>;
-
-/**
- * Options of `ticketsOfCustomer`: tickets opened in `[from, to)`, newest first with `order: 'desc'`.
- * @category Tickets
- */
-export const TicketQueryOptions = z.strictObject({
-  from: Instant.optional(),
-  to: Instant.optional(),
-  order: z.enum(['asc', 'desc']).optional(),
+export const CheckSlaInput = z.strictObject({
+  now: Instant.optional(),
   limit: z.int().min(1).max(100_000).optional(),
 });
 /** @category Tickets */
-export type TicketQueryOptions = z.input<typeof TicketQueryOptions>;
+export type CheckSlaInput = z.input<typeof CheckSlaInput>;
+
+/**
+ * Input of `ticketsOfCustomer`: one page of a customer's tickets opened in `[from, to)`, oldest first.
+ * @category Tickets
+ */
+export const TicketsOfCustomerInput = z.strictObject({
+  actor: Actor,
+  customerId: EntityId,
+  from: Instant.optional(),
+  to: Instant.optional(),
+  ...PageInput,
+});
+/** @category Tickets */
+export type TicketsOfCustomerInput = z.input<typeof TicketsOfCustomerInput>;
+
+/**
+ * Input of `ticketInbox`: one page of the tickets in a status, a queue (`group`), of an assignee or due before
+ * an instant. The first filter given of `assigneeId`, `group`, `status`, `dueBefore` picks the index the page
+ * is read from (in opening order, or due order for `dueBefore`); the others narrow it. At least one is needed.
+ * @category Tickets
+ */
+export const TicketInboxInput = z
+  .strictObject({
+    actor: Actor,
+    status: TicketStatus.optional(),
+    group: TicketGroup.optional(),
+    assigneeId: AgentId.optional(),
+    /** Tickets whose earliest running SLA target is due before this instant (exclusive). */
+    dueBefore: Instant.optional(),
+    ...PageInput,
+  })
+  .refine(
+    (i) =>
+      i.status !== undefined ||
+      i.group !== undefined ||
+      i.assigneeId !== undefined ||
+      i.dueBefore !== undefined,
+    { message: 'Give a status, a group, an assigneeId or dueBefore', path: ['status'] },
+  );
+/** @category Tickets */
+export type TicketInboxInput = z.input<typeof TicketInboxInput>;

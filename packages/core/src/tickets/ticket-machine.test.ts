@@ -117,7 +117,10 @@ describe('ticket transition table', () => {
       env,
     );
     expect(escalated.ticket).toMatchObject({ status: 'escalated', tier: 'L2' });
-    expect(escalated.event).toMatchObject({ type: 'ticket.escalated', payload: { reason: 'Line fault' } });
+    expect(escalated.event).toMatchObject({ type: 'ticket.escalated.v1', payload: { reasonGiven: true } });
+    // the reason stays in the history; the event carries no free text
+    expect(JSON.stringify(escalated.event.payload)).not.toContain('Line fault');
+    expect(escalated.ticket.history.at(-1)?.reason).toBe('Line fault');
   });
 });
 
