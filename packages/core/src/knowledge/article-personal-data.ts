@@ -14,7 +14,9 @@ import {
   KnowledgeArticle as KnowledgeArticleSchema,
   KnowledgeArticles,
 } from './article.schema';
-import { KNOWLEDGE_ARTICLE_ENTITY } from './knowledge-base';
+
+/** The entity type of knowledge-article events (the knowledge base's `KNOWLEDGE_ARTICLE_ENTITY`). */
+const ARTICLE_ENTITY = 'knowledge_article';
 
 /** Articles drawn from the customer's tickets (the `source_ticket` index, one query per ticket). */
 async function articlesOfCustomer(
@@ -82,7 +84,7 @@ export const knowledgePersonalData: PersonalDataSource = {
         const saved = await repo.update(unlinkArticle(row.data, identifiers), row.version);
         events.push({
           type: 'knowledge.article_redacted',
-          entityType: KNOWLEDGE_ARTICLE_ENTITY,
+          entityType: ARTICLE_ENTITY,
           entityId: saved.data.id,
           payload: { version: saved.version, reason: 'personal-data-erasure' },
         });
