@@ -129,8 +129,8 @@ try {
   const early = await kb.suggestArticles({ subject: ticket.subject, text: ticket.description });
   console.log(`Knowledge base suggestions at L1: ${early.length}`);
 
-  // Escalation to L2 needs `ticket.escalate` and a reason; the reason lands in the ticket's history, the
-  // audit log and the `ticket.escalated` outbox message.
+  // Escalation to L2 needs `ticket.escalate` and a reason; the reason lands in the ticket's history, while the
+  // audit entry and the `ticket.escalated.v1` outbox message say only that one was given (events carry no free text).
   await tickets.escalateTicket({
     actor: operator,
     ticketId: ticket.id,

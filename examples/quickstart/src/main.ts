@@ -124,12 +124,6 @@ const RULES: CompensationRuleSetInput = {
   caps: [{ id: 'yearly', perCustomer: huf(1_000_000), windowDays: 365 }],
 };
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
-
 const clock = systemClock;
 const ids = createUuidV7Ids();
 const store = await createPgliteStore({ dataDir, clock });
@@ -190,7 +184,7 @@ try {
   };
   let policyNew = false;
   try {
-    await tickets.getSlaPolicy('hotline');
+    await tickets.getSlaPolicy({ actor: lead, id: 'hotline' });
   } catch (error) {
     if (!FrontlineError.is(error, 'NOT_FOUND')) throw error;
     await tickets.saveSlaPolicy({ actor: lead, policy });
@@ -221,7 +215,7 @@ try {
       contactPoint: { kind: 'postal', use: 'private', address: CALLER_ADDRESS },
     });
   }
-  const earlier = await collect(tickets.ticketsOfCustomer(customer.id));
+  const earlier = (await tickets.ticketsOfCustomer({ actor: l1, customerId: customer.id, limit: 500 })).items;
   const run = earlier.length + 1;
   const chainBefore = await createAuditLog({ store, clock }).verify();
 
