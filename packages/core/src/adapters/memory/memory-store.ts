@@ -1,26 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { ConflictError, FrontlineError, NotFoundError, StorageError } from '../../errors/frontline-error';
 import { parseInput } from '../../errors/validate';
 import type { AuditEntry, AuditStore } from '../../ports/audit-store';
 import { type Clock, systemClock } from '../../ports/clock';
 import { createUuidV7Ids, type IdGenerator } from '../../ports/ids';
-import type {
-  ClaimedMessage,
-  ClaimOptions,
-  FailOptions,
-  Outbox,
-  OutboxMessage,
-  OutboxStats,
-} from '../../ports/outbox';
-import {
-  ClaimHandleInput,
-  ClaimOptionsInput,
-  FailOptionsInput,
-  NewOutboxMessageInput,
-  OutboxRedactionInput,
-  payloadStringAt,
-} from '../../ports/outbox-input';
 import {
   type CollectionDefinition,
   checkCollectionDefinitions,
@@ -33,6 +15,7 @@ import {
 } from '../../ports/storage';
 import { IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
+import { createMemoryOutbox, type OutboxRow, type Undo } from './memory-outbox';
 import { Mutex } from './mutex';
 
 /** Options of {@link createMemoryStore}. */
@@ -62,21 +45,6 @@ interface CollectionState {
   indexes: Map<string, IndexState>;
 }
 
-interface OutboxRow {
-  id: string;
-  topic: string;
-  payloadJson: string;
-  dedupeKey: string | null;
-  createdAt: number;
-  availableAt: number;
-  attempts: number;
-  status: OutboxMessage['status'];
-  lastError: string | null;
-  leaseToken: string | null;
-  leaseExpiresAt: number | null;
-  seq: number;
-}
-
 interface State {
   collections: Map<string, CollectionState>;
   outbox: Map<string, OutboxRow>;
@@ -84,8 +52,6 @@ interface State {
   outboxSeq: number;
   audit: AuditEntry[];
 }
-
-type Undo = () => void;
 
 /**
  * The reference in-memory adapter: every storage port, with real transactions (serialised, rolled back on
@@ -171,7 +137,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           }
         });
       },
-      outbox: createOutbox(scope),
+      outbox: createMemoryOutbox(state, scope, clock, ids),
       audit: createAuditStore(scope),
       transaction: async <R>(work: (tx: Store) => Promise<R>): Promise<R> => {
         if (tx) return work(store);
@@ -346,157 +312,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
             ? collection(def).rows.size
             : matchingIds(collection(def), parseInput(QueryInput, query, 'query')).length,
         ),
-    };
-  }
-
-  function createOutbox(scope: Scope): Outbox {
-    const view = (row: OutboxRow): OutboxMessage => ({
-      id: row.id,
-      topic: row.topic,
-      payload: JSON.parse(row.payloadJson),
-      dedupeKey: row.dedupeKey,
-      createdAt: new Date(row.createdAt),
-      availableAt: new Date(row.availableAt),
-      attempts: row.attempts,
-      status: row.status,
-      lastError: row.lastError,
-    });
-    const mutate = (undo: Undo[], row: OutboxRow, change: Partial<OutboxRow>) => {
-      const before = { ...row };
-      Object.assign(row, change);
-      undo.push(() => Object.assign(row, before));
-    };
-    const held = (handle: Pick<ClaimedMessage, 'id' | 'leaseToken'>, now: number): OutboxRow => {
-      const message = parseInput(ClaimHandleInput, handle, 'claimed message');
-      const row = state.outbox.get(message.id);
-      if (!row) throw new NotFoundError('outbox message', message.id);
-      if (
-        row.status !== 'claimed' ||
-        row.leaseToken !== message.leaseToken ||
-        (row.leaseExpiresAt ?? 0) <= now
-      ) {
-        throw new ConflictError(`Outbox message "${message.id}" is no longer held by this claim.`, {
-          details: { id: message.id, status: row.status },
-        });
-      }
-      return row;
-    };
-    return {
-      enqueue: (messages) =>
-        scope((undo) => {
-          const now = clock.now().getTime();
-          const stored: string[] = [];
-          const prepared = parseInput(z.array(NewOutboxMessageInput), messages, 'outbox messages').map(
-            (m) => ({
-              ...m,
-              payloadJson: JSON.stringify(m.payload),
-            }),
-          );
-          for (const message of prepared) {
-            if (message.dedupeKey !== undefined && state.outboxByDedupeKey.has(message.dedupeKey)) continue;
-            const row: OutboxRow = {
-              id: ids.next(),
-              topic: message.topic,
-              payloadJson: message.payloadJson,
-              dedupeKey: message.dedupeKey ?? null,
-              createdAt: now,
-              availableAt: message.availableAt?.getTime() ?? now,
-              attempts: 0,
-              status: 'pending',
-              lastError: null,
-              leaseToken: null,
-              leaseExpiresAt: null,
-              seq: ++state.outboxSeq,
-            };
-            state.outbox.set(row.id, row);
-            if (row.dedupeKey !== null) state.outboxByDedupeKey.set(row.dedupeKey, row.id);
-            undo.push(() => {
-              state.outbox.delete(row.id);
-              if (row.dedupeKey !== null) state.outboxByDedupeKey.delete(row.dedupeKey);
-            });
-            stored.push(row.id);
-          }
-          return stored;
-        }),
-      claim: (claimOptions: ClaimOptions) =>
-        scope((undo) => {
-          parseInput(ClaimOptionsInput, claimOptions, 'claim options');
-          const now = clock.now().getTime();
-          const due: OutboxRow[] = [];
-          for (const row of state.outbox.values()) {
-            const claimable =
-              (row.status === 'pending' && row.availableAt <= now) ||
-              (row.status === 'claimed' && (row.leaseExpiresAt ?? 0) <= now);
-            if (claimable) due.push(row);
-          }
-          due.sort((a, b) => a.availableAt - b.availableAt || a.seq - b.seq);
-          return due.slice(0, claimOptions.limit).map((row) => {
-            mutate(undo, row, {
-              status: 'claimed',
-              attempts: row.attempts + 1,
-              leaseToken: randomUUID(),
-              leaseExpiresAt: now + claimOptions.leaseMs,
-            });
-            return {
-              ...view(row),
-              status: 'claimed' as const,
-              leaseToken: row.leaseToken!,
-              leaseExpiresAt: new Date(row.leaseExpiresAt!),
-            };
-          });
-        }),
-      complete: (message) =>
-        scope((undo) => {
-          const row = held(message, clock.now().getTime());
-          mutate(undo, row, { status: 'done', leaseToken: null, leaseExpiresAt: null });
-        }),
-      fail: (message, failOptions: FailOptions) =>
-        scope((undo) => {
-          parseInput(FailOptionsInput, failOptions, 'fail options');
-          const now = clock.now().getTime();
-          const row = held(message, now);
-          const maxAttempts = failOptions.maxAttempts ?? 10;
-          const dead = row.attempts >= maxAttempts;
-          mutate(undo, row, {
-            status: dead ? 'dead' : 'pending',
-            lastError: String(failOptions.error).slice(0, 4000),
-            leaseToken: null,
-            leaseExpiresAt: null,
-            availableAt: dead ? row.availableAt : (failOptions.retryAt?.getTime() ?? now),
-          });
-          return dead ? 'dead' : 'retry';
-        }),
-      get: (id) =>
-        scope(() => {
-          const row = state.outbox.get(parseInput(IdInput, id, 'id'));
-          return row ? view(row) : undefined;
-        }),
-      stats: () =>
-        scope(() => {
-          const stats: OutboxStats = { pending: 0, claimed: 0, done: 0, dead: 0 };
-          const now = clock.now().getTime();
-          for (const row of state.outbox.values()) {
-            if (row.status === 'claimed' && (row.leaseExpiresAt ?? 0) <= now) stats.pending++;
-            else stats[row.status]++;
-          }
-          return stats;
-        }),
-      redact: (redaction) =>
-        scope((undo) => {
-          const { path, values } = parseInput(OutboxRedactionInput, redaction, 'outbox redaction');
-          const wanted = new Set(values);
-          const changes: { row: OutboxRow; payloadJson: string }[] = [];
-          for (const row of state.outbox.values()) {
-            const at = payloadStringAt(JSON.parse(row.payloadJson), path);
-            if (at === undefined || !wanted.has(at)) continue;
-            const payload = parseInput(z.json(), redaction.redact(view(row)), 'redacted outbox payload');
-            const payloadJson = JSON.stringify(payload);
-            if (payloadJson !== row.payloadJson) changes.push({ row, payloadJson });
-          }
-          // every payload is computed (and checked) before any is written: a failing one changes nothing
-          for (const { row, payloadJson } of changes) mutate(undo, row, { payloadJson });
-          return changes.length;
-        }),
     };
   }
 
