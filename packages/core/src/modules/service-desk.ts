@@ -14,6 +14,7 @@ import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
 import { knowledgePersonalData } from '../knowledge/article-personal-data';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
+import { TICKET_EVENTS } from '../tickets/ticket-events';
 import { ticketPersonalData } from '../tickets/ticket-personal-data';
 import {
   createTicketService,
@@ -89,6 +90,7 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.agentControlSessions,
       P.noticePublish,
     ]),
+    events: [...TICKET_EVENTS],
     personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
     services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
       customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
