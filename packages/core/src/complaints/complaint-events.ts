@@ -4,7 +4,15 @@ import { Locale } from '../kernel/locale';
 import { Money } from '../kernel/money';
 import { defineEvent, emit } from '../kit/define-event';
 import type { DomainEvent } from '../services/domain-events';
-import { CompensationKind, type Complaint, ComplaintOutcome, ComplaintStatus } from './complaint.schema';
+import {
+  CompensationKind,
+  type Complaint,
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintOutcome,
+  ComplaintSeverity,
+  ComplaintStatus,
+} from './complaint.schema';
 
 // Payloads carry ids, codes, amounts, states and instants only. The notes agents write, the consumer's name and
 // address and the letters stay on the complaint (masked by its read policy), never in the audit log or outbox.
@@ -24,9 +32,9 @@ export const ComplaintReceived = defineEvent({
   payload: z.strictObject({
     ...Status,
     customerId: EntityId,
-    channel: z.string(),
-    category: z.string(),
-    severity: z.string(),
+    channel: ComplaintChannel,
+    category: ComplaintCategory,
+    severity: ComplaintSeverity,
     policyId: z.string(),
     answerDueAt: Iso,
     /** The feeding system's record (`telecom:outage:OUT-42`) and the outage length the rules read. */

@@ -1,6 +1,7 @@
 import { parseInput } from '../errors/validate';
 import type { Interaction } from '../interactions/interaction.schema';
 import { Interactions } from '../interactions/interaction-collection';
+import { InteractionReadPolicy } from '../interactions/interaction-queries';
 import { collect } from '../kit/collect';
 import {
   authorizeRead,
@@ -56,10 +57,11 @@ export function complaintQueries(ctx: ComplaintContext): ComplaintQueries {
       const input = parseInput(ReadByIdInput, raw, 'case file read');
       const actor = authorizeRead(ComplaintReadPolicy, input.actor);
       const c = present(ComplaintReadPolicy, actor, (await complaints().get(input.id)).data);
+      // the contacts are part of the file: masked as the interactions' own policy masks them
       const contacts: Interaction[] = [];
       for (const iid of c.interactionIds) {
         const found = await store.repository(Interactions).find(iid);
-        if (found) contacts.push(found.data);
+        if (found) contacts.push(present(InteractionReadPolicy, actor, found.data));
       }
       const auditTrail = await collect(store.audit.read({ entityType: 'complaint', entityId: c.id }));
       return {

@@ -201,6 +201,10 @@ export function complaintRuleTests(test: ComplaintSuiteRegister): void {
       expect(file.compensation).toEqual({ kind: 'credit', amount: huf(40_000) });
       expect(file.letters.map((l) => l.kind)).toEqual(['minutes', 'answer']);
       expect(file.contacts.map((c) => c.id)).toEqual([interaction.id]);
+      // the contact's notes are the customer's words: masked without customer.read_personal
+      expect(file.contacts[0]?.notes).not.toBe('Panaszt tett');
+      const whole = await complaints.caseFile({ actor: A.officer, id });
+      expect(whole.contacts[0]?.notes).toBe('Panaszt tett');
       expect(file.auditTrail.map((e) => e.type)).toEqual([
         'complaint.received.v1',
         'complaint.minutes_recorded.v1',
