@@ -2,7 +2,9 @@ import { Permissions } from '../agents/permissions';
 import { applyAmendments } from '../interactions/effective-interaction';
 import type { Interaction } from '../interactions/interaction.schema';
 import { Interactions } from '../interactions/interaction-collection';
+import { InteractionAmended } from '../interactions/interaction-events';
 import { type Actor, requirePermission } from '../kernel/actor';
+import { emit } from '../kit/define-event';
 import type { Store, Stored } from '../ports/storage';
 import type { DomainEvent } from '../services/domain-events';
 
@@ -38,11 +40,10 @@ export async function noteTicketOnInteraction(
     stored.version,
   );
   return [
-    {
-      type: 'interaction.amended.v1',
-      entityType: 'interaction',
-      entityId: stored.data.id,
-      payload: { seq, fields: ['addLinks'], ticketIds: [ticketId] },
-    },
+    emit(
+      InteractionAmended,
+      { entityType: 'interaction', entityId: stored.data.id },
+      { seq, fields: ['addLinks'], ticketIds: [ticketId] },
+    ),
   ];
 }
