@@ -1,4 +1,4 @@
-import type { Page } from '../kit/read-policy';
+import type { Page, ReadByIdInput } from '../kit/read-policy';
 import { openTicket } from './open-ticket';
 import { type SlaPolicySaveResult, saveSlaPolicy } from './save-sla-policy';
 import type { SlaPolicy } from './sla.schema';
@@ -63,7 +63,7 @@ export interface TicketService {
   /** Closes a resolved ticket (needs `ticket.supervise`). */
   closeTicket(input: TicketRefInput): Promise<TicketCommandResult>;
   /** The ticket with this id as the actor may see it, or a `NotFoundError`. */
-  getTicket(input: { actor: unknown; id: string }): Promise<Ticket>;
+  getTicket(input: ReadByIdInput): Promise<Ticket>;
   /** One page of a customer's tickets in the order they were opened, optionally opened in `[from, to)`. */
   ticketsOfCustomer(input: TicketsOfCustomerInput): Promise<Page<Ticket>>;
   /**
@@ -86,8 +86,8 @@ export interface TicketService {
   checkSla(input?: CheckSlaInput): Promise<SlaCheckResult>;
   /** Stores an SLA policy (new or changed; needs `ticket.supervise`). Running tickets keep their clocks. */
   saveSlaPolicy(input: SaveSlaPolicyInput): Promise<SlaPolicySaveResult>;
-  /** The SLA policy with this id, or a `NotFoundError`. */
-  getSlaPolicy(input: { actor: unknown; id: string }): Promise<SlaPolicy>;
+  /** The SLA policy with this id (for whoever may read tickets), or a `NotFoundError`. */
+  getSlaPolicy(input: ReadByIdInput): Promise<SlaPolicy>;
 }
 
 /**
