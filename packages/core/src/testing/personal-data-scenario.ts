@@ -152,19 +152,17 @@ export async function seedDataSubject(store: Store, clock: FixedClock): Promise<
     interactionId: call.interaction.id,
   });
   const ticketId = opened.ticket.id;
-  const drafted = await knowledge.draftFromSolvedTicket(
-    {
-      ticketId,
-      subject: `${person.familyName} routere nem kapcsol be`,
-      problem: `${person.givenName} szerint (${person.phoneWritten}) a LED nem világít; Boglárkának új tápot küldtünk.`,
-      solution: 'Tápegység cseréje, majd a router újraindítása.',
-      product: 'router',
-      category: 'hibabejelentés',
-      locale: 'hu',
-      solvedBy: dpo.id,
-    },
-    dpo,
-  );
+  const drafted = await knowledge.draftFromSolvedTicket({
+    actor: dpo,
+    ticketId,
+    subject: `${person.familyName} routere nem kapcsol be`,
+    problem: `${person.givenName} szerint (${person.phoneWritten}) a LED nem világít; Boglárkának új tápot küldtünk.`,
+    solution: 'Tápegység cseréje, majd a router újraindítása.',
+    product: 'router',
+    category: 'hibabejelentés',
+    locale: 'hu',
+    solvedBy: dpo.id,
+  });
   const complaintSvc = fl.complaints;
   const complaintId = (
     await complaintSvc.receiveComplaint({
