@@ -27,13 +27,19 @@ const TicketTransitionPayload = z.strictObject({
   /** The contact a `link_contact` command linked. */
   interactionId: EntityId.optional(),
 });
-/** @category Tickets */
+/**
+ * The payload of every ticket command's event: command, states, changed fields, rule, linked contact.
+ * @category Tickets
+ */
 export type TicketTransitionPayload = z.input<typeof TicketTransitionPayload>;
 
 const transition = <const T extends string>(type: T, description: string) =>
   defineEvent({ type, description, payload: TicketTransitionPayload });
 
-/** @category Tickets */
+/**
+ * The `ticket.opened.v1` event (see its `description`).
+ * @category Tickets
+ */
 export const TicketOpened = defineEvent({
   type: 'ticket.opened.v1',
   description: 'A ticket was opened for a customer, with the SLA policy and target row it tracks.',
@@ -45,45 +51,78 @@ export const TicketOpened = defineEvent({
     slaTargetRow: z.int().min(0).nullable(),
   }),
 });
-/** @category Tickets */
+/**
+ * `ticket.assigned.v1`: The assignee and/or group changed.
+ * @category Tickets
+ */
 export const TicketAssigned = transition('ticket.assigned.v1', 'The assignee and/or group changed.');
-/** @category Tickets */
+/**
+ * `ticket.classified.v1`: The priority and/or category changed.
+ * @category Tickets
+ */
 export const TicketClassified = transition('ticket.classified.v1', 'The priority and/or category changed.');
-/** @category Tickets */
+/**
+ * `ticket.responded.v1`: An agent answered the customer.
+ * @category Tickets
+ */
 export const TicketResponded = transition('ticket.responded.v1', 'An agent answered the customer.');
-/** @category Tickets */
+/**
+ * `ticket.awaiting_customer.v1`: The ticket waits on the customer (pending); its SLA clocks pause.
+ * @category Tickets
+ */
 export const TicketAwaitingCustomer = transition(
   'ticket.awaiting_customer.v1',
   'The ticket waits on the customer (pending); its SLA clocks pause.',
 );
-/** @category Tickets */
+/**
+ * `ticket.customer_replied.v1`: The customer replied.
+ * @category Tickets
+ */
 export const TicketCustomerReplied = transition('ticket.customer_replied.v1', 'The customer replied.');
-/** @category Tickets */
+/**
+ * `ticket.contact_linked.v1`: A documented contact was linked to the ticket.
+ * @category Tickets
+ */
 export const TicketContactLinked = transition(
   'ticket.contact_linked.v1',
   'A documented contact was linked to the ticket.',
 );
-/** @category Tickets */
+/**
+ * `ticket.escalated.v1`: The ticket went to second level (L2), with a reason.
+ * @category Tickets
+ */
 export const TicketEscalated = transition(
   'ticket.escalated.v1',
   'The ticket went to second level (L2), with a reason.',
 );
-/** @category Tickets */
+/**
+ * `ticket.deescalated.v1`: The ticket came back to first level, with a reason.
+ * @category Tickets
+ */
 export const TicketDeescalated = transition(
   'ticket.deescalated.v1',
   'The ticket came back to first level, with a reason.',
 );
-/** @category Tickets */
+/**
+ * `ticket.resolved.v1`: The ticket was resolved; its SLA clocks stop.
+ * @category Tickets
+ */
 export const TicketResolved = transition(
   'ticket.resolved.v1',
   'The ticket was resolved; its SLA clocks stop.',
 );
-/** @category Tickets */
+/**
+ * `ticket.reopened.v1`: A resolved or recently closed ticket reopened.
+ * @category Tickets
+ */
 export const TicketReopened = transition(
   'ticket.reopened.v1',
   'A resolved or recently closed ticket reopened.',
 );
-/** @category Tickets */
+/**
+ * `ticket.closed.v1`: A resolved ticket was closed.
+ * @category Tickets
+ */
 export const TicketClosed = transition('ticket.closed.v1', 'A resolved ticket was closed.');
 
 const SlaSignalPayload = z.strictObject({
@@ -94,19 +133,28 @@ const SlaSignalPayload = z.strictObject({
   policyId: EntityId,
 });
 
-/** @category Tickets */
+/**
+ * The `ticket.sla_warning.v1` event (see its `description`).
+ * @category Tickets
+ */
 export const TicketSlaWarning = defineEvent({
   type: 'ticket.sla_warning.v1',
   description: "An SLA target reached its policy's warning share; announced once per target and cycle.",
   payload: SlaSignalPayload,
 });
-/** @category Tickets */
+/**
+ * The `ticket.sla_breached.v1` event (see its `description`).
+ * @category Tickets
+ */
 export const TicketSlaBreached = defineEvent({
   type: 'ticket.sla_breached.v1',
   description: 'An SLA target passed its due instant; announced once per target and cycle.',
   payload: SlaSignalPayload,
 });
-/** @category Tickets */
+/**
+ * The `ticket.escalation_rule_fired.v1` event (see its `description`).
+ * @category Tickets
+ */
 export const TicketEscalationRuleFired = defineEvent({
   type: 'ticket.escalation_rule_fired.v1',
   description:
@@ -119,7 +167,10 @@ export const TicketEscalationRuleFired = defineEvent({
     skipped: z.array(TicketCommand),
   }),
 });
-/** @category Tickets */
+/**
+ * The `sla_policy.saved.v1` event (see its `description`).
+ * @category Tickets
+ */
 export const SlaPolicySaved = defineEvent({
   type: 'sla_policy.saved.v1',
   description: 'An SLA policy was created or changed; running tickets keep their clocks.',
