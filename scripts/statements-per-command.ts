@@ -1,7 +1,12 @@
 /**
- * Counts the SQL statements one ticket command issues on PGlite: `openTicket` (with an SLA policy) and one
- * transition (`assignTicket`). The PGlite instance is wrapped in a Proxy that counts every `query` and `exec`,
- * inside and outside transactions, and the `BEGIN`/`COMMIT` each `transaction` adds.
+ * Counts the SQL statements one ticket command issues on PGlite: `openTicket` (with an SLA policy), one
+ * transition (`assignTicket`) and two reads (`getTicket`, one `ticketInbox` page). The PGlite instance is wrapped
+ * in a Proxy that counts every `query` and `exec`, inside and outside transactions, and the `BEGIN`/`COMMIT` each
+ * `transaction` adds.
+ *
+ * Measured on the kit (Dec 2026): openTicket 9, assignTicket 9 (as before the kit) — BEGIN, the ticket (or the
+ * customer), the SLA policy, the entity write with its index keys, three for the audit entry (head lock, previous
+ * entry, insert), the outbox insert, COMMIT. By hand: 7; the two extra are the audit chain's.
  *
  *   npx tsx --conditions=@frontline/source scripts/statements-per-command.ts [--verbose]
  */
@@ -107,6 +112,8 @@ async function main(): Promise<void> {
     ).ticket.id;
   });
   await measure('assignTicket', () => tickets.assignTicket({ actor: agent, ticketId, group: 'hotline-l1' }));
+  await measure('getTicket', () => tickets.getTicket({ actor: agent, id: ticketId }));
+  await measure('ticketInbox', () => tickets.ticketInbox({ actor: agent, group: 'hotline-l1', limit: 20 }));
   await store.close();
   await db.close();
 }
