@@ -150,7 +150,7 @@ describe('complaint API inputs', () => {
   it('refuses an unknown key in the input of every public method, storing nothing', async () => {
     const { store, service } = await serviceOnMemory();
     const actor = complaintActors.supervisor;
-    const { complaint } = await service.receiveComplaint({
+    const intake = {
       actor,
       customerId: 'cust-1',
       channel: 'web',
@@ -159,21 +159,13 @@ describe('complaint API inputs', () => {
       category: 'billing',
       productOrService: 'p',
       requestedRemedy: 'r',
-    });
+    } as const;
+    const { complaint } = await service.receiveComplaint(intake);
     const head = (await store.audit.head())?.seq;
     const ref = { actor, complaintId: complaint.id };
     const signer = { agentName: 'N', agentTitle: 'T' };
     const inputs: Record<keyof typeof service, unknown> = {
-      receiveComplaint: {
-        actor,
-        customerId: 'cust-1',
-        channel: 'web',
-        subject: 's',
-        description: 'd',
-        category: 'billing',
-        productOrService: 'p',
-        requestedRemedy: 'r',
-      },
+      receiveComplaint: intake,
       acknowledgeComplaint: ref,
       startInvestigation: { ...ref, assigneeId: actor.id },
       decideComplaint: { ...ref, outcome: 'upheld', reasons: 'r', ruleSetId: 'standard' },
