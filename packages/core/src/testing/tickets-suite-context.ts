@@ -42,7 +42,8 @@ export type TicketSuiteTest =
   | 'inbox-by-status'
   | 'inbox-by-group'
   | 'inbox-by-assignee'
-  | 'inbox-due-before';
+  | 'inbox-due-before'
+  | 'inbox-paging-random';
 
 /**
  * What the ticket suite needs from an adapter: the options of the storage conformance suite (the same object may

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { MASKED_TICKET_TEXT } from '../tickets/ticket-read-policy';
 import { pageIds } from './suite-harness';
-import { A, collect, MIN, type TicketTest } from './tickets-suite-context';
+import { A, collect, MIN, START, type TicketSuiteOptions, type TicketTest } from './tickets-suite-context';
 
 /** The ticket suite's read cases: the read policy and its masking, a customer's tickets and the inboxes paged. */
-export function ticketReadTests(test: TicketTest): void {
+export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): void {
   test(
     'read-policy',
     'lets ticket readers read, masks free texts for a reader with ticket.read alone, refuses everyone else',
@@ -168,5 +169,44 @@ export function ticketReadTests(test: TicketTest): void {
       // with a status too, the status index leads (opening order) and the due instant narrows it
       expect(await pageIds(inbox('2026-03-02T08:45:00Z', { status: 'new' }))).toEqual([[urgent], [urgent2]]);
     },
+  );
+
+  test(
+    'inbox-paging-random',
+    'pages any queue, at any page size, into exactly its tickets in opening order, ties included (random queues)',
+    async ({ clock, tickets, open }) => {
+      const ticket = fc.record({ tie: fc.boolean(), answered: fc.boolean() });
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(ticket, { minLength: 1, maxLength: 8 }),
+          fc.integer({ min: 1, max: 4 }),
+          async (made, limit) => {
+            const group = `q${++run}`;
+            clock.set(START);
+            const opened: { id: string; answered: boolean }[] = [];
+            for (const t of made) {
+              if (!t.tie) clock.advance(MIN);
+              const id = await open({ group });
+              if (t.answered) await tickets.respondToTicket({ actor: A.agent, ticketId: id });
+              opened.push({ id, answered: t.answered });
+            }
+            const read = (filter: Record<string, unknown>) => (cursor: string | undefined) =>
+              tickets.ticketInbox({ actor: A.agent, group, ...filter, limit, ...(cursor ? { cursor } : {}) });
+            // opening order is id order here: ids are sequential and the clock never goes back within a run
+            for (const [filter, expected] of [
+              [{}, opened.map((t) => t.id)],
+              [{ status: 'new' }, opened.filter((t) => !t.answered).map((t) => t.id)],
+            ] as const) {
+              const pages = await pageIds(read(filter));
+              expect(pages.flat()).toEqual(expected);
+              expect(pages.every((p) => p.length <= limit)).toBe(true);
+            }
+          },
+        ),
+        { numRuns: options.randomRuns ?? 12 },
+      );
+    },
+    120_000,
   );
 }

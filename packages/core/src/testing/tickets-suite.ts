@@ -25,6 +25,6 @@ export function runTicketSuite(options: TicketSuiteOptions): void {
     ticketCommandTests(test, options);
     ticketSlaTests(test);
     ticketContactTests(test);
-    ticketReadTests(test);
+    ticketReadTests(test, options);
   });
 }
