@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CustomerCollection } from '../customers/customer-collections';
 import {
   type CustomerIdentifiers,
@@ -6,6 +7,7 @@ import {
 } from '../customers/identifier-redaction';
 import { checkSourceCall, type PersonalDataSource } from '../customers/personal-data-source';
 import { parseInput } from '../errors/validate';
+import { defineEvent, emit } from '../kit/define-event';
 import type { Store, Stored } from '../ports/storage';
 import { type DomainEvent, recordEvents, redactEventMessages } from '../services/domain-events';
 import { ticketsOfCustomer } from '../tickets/ticket-personal-data';
@@ -17,6 +19,18 @@ import {
 
 /** The entity type of knowledge-article events (the knowledge base's `KNOWLEDGE_ARTICLE_ENTITY`). */
 const ARTICLE_ENTITY = 'knowledge_article';
+
+/**
+ * `knowledge.article_redacted.v1`: an erasure unlinked an article from the customer's ticket and took their
+ * identifiers out of its text. Ids only; a host syncs its search index on it (`knowledge.syncArticle(id)`).
+ * @category Knowledge
+ */
+export const KnowledgeArticleRedacted = defineEvent({
+  type: 'knowledge.article_redacted.v1',
+  description:
+    "An erasure unlinked the article from the data subject's ticket and redacted their identifiers; sync search indexes.",
+  payload: z.strictObject({ version: z.int().min(1), reason: z.literal('personal-data-erasure') }),
+});
 
 /** Articles drawn from the customer's tickets (the `source_ticket` index, one query per ticket). */
 async function articlesOfCustomer(
@@ -60,7 +74,7 @@ export function unlinkArticle(record: KnowledgeArticle, identifiers: CustomerIde
  * the customer's tickets (`customer_opened_at`) and the articles' `source_ticket` index; the outbox messages
  * naming the tickets as a source are redacted.
  *
- * Each changed article is announced as `knowledge.article_redacted` (ids only): the search index a running
+ * Each changed article is announced as `knowledge.article_redacted.v1` (ids only): the search index a running
  * knowledge base holds in memory is not storage, so a host syncs it on that message (`knowledge.syncArticle(id)`)
  * and rebuilds any serialized index.
  * Votes are not covered: a self-service host that votes with the customer's id keeps that link.
@@ -82,12 +96,13 @@ export const knowledgePersonalData: PersonalDataSource = {
       const events: DomainEvent[] = [];
       for (const row of articles) {
         const saved = await repo.update(unlinkArticle(row.data, identifiers), row.version);
-        events.push({
-          type: 'knowledge.article_redacted',
-          entityType: ARTICLE_ENTITY,
-          entityId: saved.data.id,
-          payload: { version: saved.version, reason: 'personal-data-erasure' },
-        });
+        events.push(
+          emit(
+            KnowledgeArticleRedacted,
+            { entityType: ARTICLE_ENTITY, entityId: saved.data.id },
+            { version: saved.version, reason: 'personal-data-erasure' },
+          ),
+        );
       }
       const { at, actorId } = checked.context!;
       await recordEvents(tx, { now: () => at }, actorId, events);

@@ -105,7 +105,7 @@ export async function runErasureSearch(
   expect(
     await first(
       store.audit.read({ entityType: 'knowledge_article', entityId: articleId }),
-      'knowledge.article_redacted',
+      'knowledge.article_redacted.v1',
     ),
   ).toBe(true);
   expect(article.data).toMatchObject({
