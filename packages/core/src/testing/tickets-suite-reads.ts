@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import type { TicketInboxInput } from '../tickets/ticket-inputs';
 import { MASKED_TICKET_TEXT } from '../tickets/ticket-read-policy';
+import type { TicketService } from '../tickets/ticket-service';
 import { pageIds } from './suite-harness';
 import { A, collect, MIN, START, type TicketSuiteOptions, type TicketTest } from './tickets-suite-context';
+
+/** Every page of an inbox query as the first-level agent, following the cursor: the ids of each page. */
+const inboxPages = (tickets: TicketService, filter: Omit<TicketInboxInput, 'actor' | 'cursor'>) =>
+  pageIds((cursor) => tickets.ticketInbox({ actor: A.agent, ...filter, ...(cursor ? { cursor } : {}) }));
 
 /** The ticket suite's read cases: the read policy and its masking, a customer's tickets and the inboxes paged. */
 export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): void {
@@ -91,15 +97,16 @@ export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): 
         clock.advance(MIN);
       }
       await tickets.assignTicket({ actor: A.agent, ticketId: ids[1]!, assigneeId: A.agent.id });
-      const inbox = (filter: Record<string, unknown>, limit: number) => (cursor: string | undefined) =>
-        tickets.ticketInbox({ actor: A.agent, ...filter, limit, ...(cursor ? { cursor } : {}) });
-      expect(await pageIds(inbox({ status: 'new' }, 2))).toEqual([
+      expect(await inboxPages(tickets, { status: 'new', limit: 2 })).toEqual([
         [ids[0], ids[2]],
         [ids[3], ids[4]],
       ]);
-      expect(await pageIds(inbox({ status: 'open' }, 2))).toEqual([[ids[1]]]);
-      expect(await pageIds(inbox({ status: 'new', group: 'billing' }, 1))).toEqual([[ids[3]], [ids[4]]]);
-      expect(await pageIds(inbox({ status: 'closed' }, 3))).toEqual([[]]);
+      expect(await inboxPages(tickets, { status: 'open', limit: 2 })).toEqual([[ids[1]]]);
+      expect(await inboxPages(tickets, { status: 'new', group: 'billing', limit: 1 })).toEqual([
+        [ids[3]],
+        [ids[4]],
+      ]);
+      expect(await inboxPages(tickets, { status: 'closed', limit: 3 })).toEqual([[]]);
     },
   );
 
@@ -114,10 +121,12 @@ export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): 
       }
       await open({ group: 'billing' });
       await tickets.assignTicket({ actor: A.agent, ticketId: ids[2]!, group: 'field' });
-      const inbox = (group: string) => (cursor: string | undefined) =>
-        tickets.ticketInbox({ actor: A.agent, group, limit: 1, ...(cursor ? { cursor } : {}) });
-      expect(await pageIds(inbox('hotline'))).toEqual([[ids[0]], [ids[1]], [ids[3]]]);
-      expect(await pageIds(inbox('field'))).toEqual([[ids[2]]]);
+      expect(await inboxPages(tickets, { group: 'hotline', limit: 1 })).toEqual([
+        [ids[0]],
+        [ids[1]],
+        [ids[3]],
+      ]);
+      expect(await inboxPages(tickets, { group: 'field', limit: 1 })).toEqual([[ids[2]]]);
     },
   );
 
@@ -131,17 +140,10 @@ export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): 
         if (i % 2 === 0) mine.push(id);
         clock.advance(MIN);
       }
-      const inbox = (extra: Record<string, unknown>) => (cursor: string | undefined) =>
-        tickets.ticketInbox({
-          actor: A.agent,
-          assigneeId: A.agent.id,
-          limit: 2,
-          ...extra,
-          ...(cursor ? { cursor } : {}),
-        });
-      expect(await pageIds(inbox({}))).toEqual([mine.slice(0, 2), mine.slice(2)]);
+      const assigneeId = A.agent.id;
+      expect(await inboxPages(tickets, { assigneeId, limit: 2 })).toEqual([mine.slice(0, 2), mine.slice(2)]);
       await tickets.resolveTicket({ actor: A.agent, ticketId: mine[0]! });
-      expect(await pageIds(inbox({ status: 'new' }))).toEqual([mine.slice(1)]);
+      expect(await inboxPages(tickets, { assigneeId, status: 'new', limit: 2 })).toEqual([mine.slice(1)]);
     },
   );
 
@@ -154,20 +156,12 @@ export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): 
       const urgent2 = await open({ priority: 'urgent' });
       const waiting = await open({ priority: 'urgent' });
       await tickets.waitOnCustomer({ actor: A.agent, ticketId: waiting });
-      const inbox =
-        (dueBefore: string, extra: Record<string, unknown> = {}) =>
-        (cursor: string | undefined) =>
-          tickets.ticketInbox({
-            actor: A.agent,
-            dueBefore,
-            limit: 1,
-            ...extra,
-            ...(cursor ? { cursor } : {}),
-          });
-      expect(await pageIds(inbox('2026-03-02T09:30:00Z'))).toEqual([[urgent], [urgent2], [normal]]);
-      expect(await pageIds(inbox('2026-03-02T08:45:00Z'))).toEqual([[urgent], [urgent2]]);
+      const due = (dueBefore: string, status?: 'new') =>
+        inboxPages(tickets, { dueBefore, limit: 1, ...(status ? { status } : {}) });
+      expect(await due('2026-03-02T09:30:00Z')).toEqual([[urgent], [urgent2], [normal]]);
+      expect(await due('2026-03-02T08:45:00Z')).toEqual([[urgent], [urgent2]]);
       // with a status too, the status index leads (opening order) and the due instant narrows it
-      expect(await pageIds(inbox('2026-03-02T08:45:00Z', { status: 'new' }))).toEqual([[urgent], [urgent2]]);
+      expect(await due('2026-03-02T08:45:00Z', 'new')).toEqual([[urgent], [urgent2]]);
     },
   );
 
@@ -191,14 +185,12 @@ export function ticketReadTests(test: TicketTest, options: TicketSuiteOptions): 
               if (t.answered) await tickets.respondToTicket({ actor: A.agent, ticketId: id });
               opened.push({ id, answered: t.answered });
             }
-            const read = (filter: Record<string, unknown>) => (cursor: string | undefined) =>
-              tickets.ticketInbox({ actor: A.agent, group, ...filter, limit, ...(cursor ? { cursor } : {}) });
             // opening order is id order here: ids are sequential and the clock never goes back within a run
             for (const [filter, expected] of [
               [{}, opened.map((t) => t.id)],
               [{ status: 'new' }, opened.filter((t) => !t.answered).map((t) => t.id)],
             ] as const) {
-              const pages = await pageIds(read(filter));
+              const pages = await inboxPages(tickets, { group, limit, ...filter });
               expect(pages.flat()).toEqual(expected);
               expect(pages.every((p) => p.length <= limit)).toBe(true);
             }
