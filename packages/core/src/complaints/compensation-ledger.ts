@@ -17,6 +17,7 @@ const DAY_MS = 86_400_000;
  * answer) when it keeps losing races. The ledger is one row per customer and year that every such command
  * writes, so each lost race means another command for the same customer committed: ten lets ten simultaneous
  * commands for one customer all get through, where the runner's default three would fail most of them.
+ * @category Complaints
  */
 export const LEDGER_ATTEMPTS = 10;
 

@@ -41,5 +41,6 @@ export function runComplaintCommand<S extends z.ZodType<{ complaintId: string }>
 /** What a complaint command returns: the complaint as saved and the events it recorded. */
 export const commandResult = (r: CommandResult<Complaint, unknown>): ComplaintCommandResult => ({
   complaint: r.entity,
+  version: r.version,
   events: [...r.events],
 });

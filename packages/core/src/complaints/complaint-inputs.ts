@@ -24,7 +24,17 @@ const NonNegativeMoney = Money.refine((m) => m.amount >= 0, {
   message: 'An amount in dispute is not negative',
   path: ['amount'],
 });
-const Ref = { actor: Actor, complaintId: EntityId };
+const Ref = {
+  actor: Actor,
+  complaintId: EntityId,
+  /**
+   * The complaint's version the caller decided on: when it changed since, the command fails with `CONFLICT` and
+   * stores nothing (reload and ask again). Without it the command runs on the current state. A command that also
+   * writes the customer's compensation ledger (decide, approve, refuse, answer) then answers a concurrent
+   * decision for the same customer with `CONFLICT` too, instead of deciding again.
+   */
+  expectedVersion: z.int().min(1).optional(),
+};
 const Signer = {
   /** The signing agent's name and title, as printed. */
   agentName: z.string().trim().min(1).max(200),

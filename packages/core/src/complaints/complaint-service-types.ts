@@ -52,11 +52,13 @@ export interface ComplaintServiceOptions extends ServiceDeps {
 }
 
 /**
- * What a complaint command returns: the complaint as saved and the events it recorded.
+ * What a complaint command returns: the complaint as saved, its version and the events it recorded.
  * @category Complaints
  */
 export interface ComplaintCommandResult {
   complaint: Complaint;
+  /** The complaint's version after the command: what a later command sends as `expectedVersion`. */
+  version: number;
   events: DomainEvent[];
 }
 

@@ -6,6 +6,7 @@
  */
 export { complaintAnswerDueAt, complaintWarningAt } from './answer-deadline';
 export { AuthorityMatrix, assertWithinAuthority, authorityLimit, isWithinAuthority } from './authority';
+export { LEDGER_ATTEMPTS } from './compensation-ledger';
 export {
   CompensationAward,
   CompensationCap,

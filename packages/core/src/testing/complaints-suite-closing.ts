@@ -159,4 +159,38 @@ export function complaintClosingTests(test: ComplaintSuiteRegister): void {
       expect(approved.complaint.decisions[0]?.approval).toMatchObject({ status: 'approved', by: 'Agent-1' });
     },
   );
+
+  test(
+    'expected-version',
+    'fails a command decided on a stale version with CONFLICT, storing nothing; a current one lands',
+    async ({ complaints, receive, refused }) => {
+      const id = await receive();
+      const acked = await complaints.acknowledgeComplaint({
+        actor: A.agent,
+        complaintId: id,
+        expectedVersion: 1,
+      });
+      expect(acked.version).toBe(2);
+      const stale = await refused(
+        () => complaints.startInvestigation({ actor: A.agent, complaintId: id, expectedVersion: 1 }),
+        'CONFLICT',
+      );
+      expect(stale.details).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+      const started = await complaints.startInvestigation({
+        actor: A.agent,
+        complaintId: id,
+        expectedVersion: acked.version,
+      });
+      expect(started).toMatchObject({ version: 3, complaint: { status: 'under_investigation' } });
+      const decided = await complaints.decideComplaint({
+        actor: A.agent,
+        complaintId: id,
+        outcome: 'upheld',
+        reasons: 'r',
+        ruleSetId: 'standard',
+        expectedVersion: started.version,
+      });
+      expect(decided.version).toBe(4);
+    },
+  );
 }

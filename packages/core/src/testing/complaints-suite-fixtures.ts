@@ -38,7 +38,8 @@ export type ComplaintSuiteTest =
   | 'read-masking'
   | 'inbox-by-status'
   | 'inbox-by-deadline'
-  | 'customer-pages';
+  | 'customer-pages'
+  | 'expected-version';
 
 /**
  * What the complaint suite needs from an adapter: the same options as the ticket suite.
