@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SealedAuditValues } from '../audit/sealed-values';
 import { parseInput } from '../errors/validate';
 import { type Clock, systemClock } from '../ports/clock';
 import { createUuidV7Ids, type IdGenerator } from '../ports/ids';
-import type { Store } from '../ports/storage';
+import type { CollectionDefinition, Store } from '../ports/storage';
 import type { AnyModule, ModuleDefinition } from './define-module';
 import { type ModulePlan, resolveModules } from './resolve-modules';
 
@@ -77,7 +78,9 @@ export async function createFrontline<const M extends readonly AnyModule[]>(
   const { store } = input;
   const clock = input.clock ?? systemClock;
   const ids = input.ids ?? createUuidV7Ids();
-  await store.registerCollections(plan.collections);
+  // the kernel's own collections (sealed audit values) beside every module's
+  const kernel = [SealedAuditValues] as unknown as readonly CollectionDefinition<{ id: string }>[];
+  await store.registerCollections([...kernel, ...plan.collections]);
   const services: Record<string, unknown> = {};
   for (const module of plan.modules) {
     // The resolver checked every `requires`: deps holds exactly the services the module declared it needs.

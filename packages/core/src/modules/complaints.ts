@@ -5,6 +5,7 @@ import {
   Complaints,
 } from '../complaints/complaint-collections';
 import { COMPLAINT_EVENTS } from '../complaints/complaint-events';
+import { complaintPersonalData } from '../complaints/complaint-personal-data';
 import { createComplaintService } from '../complaints/complaint-service';
 import type { ComplaintService, ComplaintServiceOptions } from '../complaints/complaint-service-types';
 import { defineModule } from '../kit/define-module';
@@ -40,6 +41,7 @@ export const complaints = (options: ComplaintsOptions) =>
     },
     permissions: describePermissions([P.complaintWrite, P.complaintApprove]),
     events: COMPLAINT_EVENTS,
+    personalData: [complaintPersonalData],
     services: ({ store, clock, ids }): ComplaintService =>
       createComplaintService({ store, clock, ids, ...options }),
   });
