@@ -39,7 +39,8 @@ export type ComplaintSuiteTest =
   | 'inbox-by-status'
   | 'inbox-by-deadline'
   | 'customer-pages'
-  | 'expected-version';
+  | 'expected-version'
+  | 'inbox-paging-property';
 
 /**
  * What the complaint suite needs from an adapter: the same options as the ticket suite.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Complaint } from '../complaints/complaint.schema';
 import type { Page } from '../kit/read-policy';
@@ -186,6 +187,45 @@ export function complaintInboxTests(test: ComplaintSuiteRegister): void {
         items: [],
         nextCursor: null,
       });
+    },
+  );
+
+  test(
+    'inbox-paging-property',
+    'pages of any size, followed by cursor, list each complaint once in index order, for both views (property)',
+    async ({ complaints, receive, randomRuns }) => {
+      const made: Complaint[] = [];
+      const order = (key: (c: Complaint) => string) => (a: Complaint, b: Complaint) =>
+        key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.integer({ min: 0, max: 40 * 24 }), { minLength: 1, maxLength: 5 }),
+          fc.integer({ min: 1, max: 4 }),
+          async (hoursBefore, limit) => {
+            for (const h of hoursBefore) {
+              const receivedAt = new Date(Date.parse('2026-03-02T08:00:00Z') - h * 3_600_000);
+              made.push(await complaints.getComplaint({ actor: A.agent, id: await receive({ receivedAt }) }));
+            }
+            const byStatus = await pages((cursor) =>
+              complaints.complaintInbox({
+                actor: A.agent,
+                status: 'received',
+                limit,
+                ...(cursor ? { cursor } : {}),
+              }),
+            );
+            const byReceipt = [...made].sort(order((c) => c.receivedAt.toISOString()));
+            expect(byStatus.flat()).toEqual(byReceipt.map((c) => c.id));
+            expect(byStatus.every((page) => page.length <= limit)).toBe(true);
+            const byDeadline = await pages((cursor) =>
+              complaints.complaintInbox({ actor: A.agent, limit, ...(cursor ? { cursor } : {}) }),
+            );
+            const byDue = [...made].sort(order((c) => c.answerDueAt.toISOString()));
+            expect(byDeadline.flat()).toEqual(byDue.map((c) => c.id));
+          },
+        ),
+        { numRuns: randomRuns },
+      );
     },
   );
 }
