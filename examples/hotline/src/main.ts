@@ -126,7 +126,11 @@ try {
   );
 
   // Before escalating, L1 checks the knowledge base (empty on a fresh store).
-  const early = await kb.suggestArticles({ subject: ticket.subject, text: ticket.description });
+  const early = await kb.suggestArticles({
+    actor: operator,
+    subject: ticket.subject,
+    text: ticket.description,
+  });
   console.log(`Knowledge base suggestions at L1: ${early.length}`);
 
   // Escalation to L2 needs `ticket.escalate` and a reason; the reason lands in the ticket's history, while the
@@ -147,27 +151,25 @@ try {
 
   // ── 6. Knowledge ───────────────────────────────────────────────────────────────────────────────────────────
   // The solving specialist drafts an article from the ticket (idempotent per ticket) and sends it to review.
-  const { article } = await kb.draftFromSolvedTicket(
-    {
-      ticketId: ticket.id,
-      subject: ticket.subject,
-      problem: 'A router LED-je pirosan villog, nincs internet.',
-      cause: 'Firmware-frissítés után elveszett PPPoE-beállítás.',
-      solution,
-      product: 'router',
-      category: 'hibabejelentés',
-      locale: 'hu',
-      solvedBy: specialist.id,
-    },
-    specialist,
-  );
-  await kb.submitForReview({ articleId: article.id }, specialist);
+  const { article } = await kb.draftFromSolvedTicket({
+    actor: specialist,
+    ticketId: ticket.id,
+    subject: ticket.subject,
+    problem: 'A router LED-je pirosan villog, nincs internet.',
+    cause: 'Firmware-frissítés után elveszett PPPoE-beállítás.',
+    solution,
+    product: 'router',
+    category: 'hibabejelentés',
+    locale: 'hu',
+    solvedBy: specialist.id,
+  });
+  await kb.submitForReview({ actor: specialist, articleId: article.id });
   // Four eyes: the author may not approve her own article; a supervisor (`knowledge.publish`) does.
-  await kb.approveArticle({ articleId: article.id }, supervisor);
+  await kb.approveArticle({ actor: supervisor, articleId: article.id });
 
   // ── 7. The next caller ─────────────────────────────────────────────────────────────────────────────────────
   // The index folds accents, so an operator typing without them ('mukodik') finds 'működik'.
-  const hits = await kb.search({ query: 'router nem mukodik' });
+  const hits = await kb.search({ actor: operator, query: 'router nem mukodik' });
   for (const hit of hits) console.log(`Found: "${hit.article.title}" (score ${hit.score.toFixed(2)})`);
 
   // ── 8. What was recorded ───────────────────────────────────────────────────────────────────────────────────

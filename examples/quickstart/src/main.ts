@@ -278,6 +278,7 @@ try {
   );
   // Before escalating, L1 asks the knowledge base — on a second run it finds the first run's article.
   const atOpen = await kb.suggestArticles({
+    actor: l1,
     subject: opened.ticket.subject,
     text: opened.ticket.description,
     product: 'router',
@@ -307,38 +308,42 @@ try {
   say();
   if (knownArticle) {
     // The solution is in the knowledge base already (an earlier run): no duplicate, a helpful vote instead.
-    const vote = await kb.voteOnArticle(
-      { articleId: knownArticle.article.id, helpful: true, voterId: `ticket:${opened.ticket.id}` },
-      l2,
-    );
+    const vote = await kb.voteOnArticle({
+      actor: l2,
+      articleId: knownArticle.article.id,
+      helpful: true,
+      voterId: `ticket:${opened.ticket.id}`,
+    });
     say(
       `5. Knowledge base already holds "${vote.article.title}": Nagy Béla marked it helpful for this ticket (${vote.article.helpfulVotes} helpful vote(s))`,
     );
   } else {
-    const draft = await kb.draftFromSolvedTicket(
-      {
-        ticketId: opened.ticket.id,
-        subject: opened.ticket.subject,
-        problem: 'A router LED-je pirosan villog, nincs internet; az újraindítás nem segít.',
-        cause: 'Firmware-frissítés után elveszett PPPoE-beállítás.',
-        solution,
-        product: 'router',
-        category: 'hibabejelentés',
-        locale: 'hu',
-        solvedBy: l2.id,
-      },
-      l2,
-    );
-    await kb.submitForReview({ articleId: draft.article.id }, l2);
-    const published = await kb.approveArticle({ articleId: draft.article.id }, lead);
+    const draft = await kb.draftFromSolvedTicket({
+      actor: l2,
+      ticketId: opened.ticket.id,
+      subject: opened.ticket.subject,
+      problem: 'A router LED-je pirosan villog, nincs internet; az újraindítás nem segít.',
+      cause: 'Firmware-frissítés után elveszett PPPoE-beállítás.',
+      solution,
+      product: 'router',
+      category: 'hibabejelentés',
+      locale: 'hu',
+      solvedBy: l2.id,
+    });
+    await kb.submitForReview({ actor: l2, articleId: draft.article.id });
+    const published = await kb.approveArticle({ actor: lead, articleId: draft.article.id });
     say(
       `5. Knowledge base: "${published.article.title}" drafted from the ticket and submitted by Nagy Béla (L2), published by Tóth Csilla (supervisor)`,
     );
   }
 
   // ── the next caller: accent-free search and suggestions ────────────────────────────────────────────────────
-  const hits = await kb.search({ query: 'router nem mukodik' });
-  const suggestions = await kb.suggestArticles({ subject: 'nem mukodik a router', product: 'router' });
+  const hits = await kb.search({ actor: l1, query: 'router nem mukodik' });
+  const suggestions = await kb.suggestArticles({
+    actor: l1,
+    subject: 'nem mukodik a router',
+    product: 'router',
+  });
   say(`6. Next caller, search 'router nem mukodik': ${hits.length} article(s)`);
   for (const hit of hits.slice(0, 3)) {
     say(

@@ -352,6 +352,8 @@ const storeWithArticles = () => {
   })();
   return sharedStore;
 };
+/** The agent the searches are made as: one who may read the knowledge base. */
+const reader = { id: 'bench-reader', roles: [], permissions: ['knowledge.read'] };
 const knowledgeBaseOver = (store: Store) =>
   createKnowledgeBase({
     store,
@@ -383,8 +385,12 @@ export default defineBenchSuite({
           const stats = await kb.load();
           const t2 = performance.now();
           const base = kb;
-          const cold = percentiles(await timeEach(queries, (q) => base.search({ query: q, limit: LIMIT })));
-          const sdk = percentiles(await timeEach(queries, (q) => base.search({ query: q, limit: LIMIT })));
+          const cold = percentiles(
+            await timeEach(queries, (q) => base.search({ actor: reader, query: q, limit: LIMIT })),
+          );
+          const sdk = percentiles(
+            await timeEach(queries, (q) => base.search({ actor: reader, query: q, limit: LIMIT })),
+          );
           const every10th = queries.filter((_, i) => i % 10 === 0);
           const scan = percentiles(await timeEach(every10th, (q) => scanSearch(list, q)));
           const preFolded = new Map(list.map((a) => [a.id, fold(articleText(a))]));
@@ -405,7 +411,7 @@ export default defineBenchSuite({
             }),
           );
           const hits = (
-            await Promise.all(queries.map((q) => base.search({ query: q, limit: LIMIT })))
+            await Promise.all(queries.map((q) => base.search({ actor: reader, query: q, limit: LIMIT })))
           ).filter((h) => h.length > 0).length;
           console.error(
             [
@@ -427,7 +433,8 @@ export default defineBenchSuite({
         candidates: [
           {
             name: 'KnowledgeBase.search (MiniSearch, folded, prefix + fuzzy, vote boost)',
-            fn: () => kb!.search({ query: queries[nextQuery++ % queries.length]!, limit: LIMIT }),
+            fn: () =>
+              kb!.search({ actor: reader, query: queries[nextQuery++ % queries.length]!, limit: LIMIT }),
           },
         ],
       },

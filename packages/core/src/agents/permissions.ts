@@ -28,6 +28,8 @@ export const Permissions = {
   ticketWorkL2: 'ticket.work_l2',
   /** Close tickets, change SLA policies and escalation rules. */
   ticketSupervise: 'ticket.supervise',
+  /** Search and read knowledge-base articles. */
+  knowledgeRead: 'knowledge.read',
   /** Draft knowledge-base articles. */
   knowledgeWrite: 'knowledge.write',
   /** Review and publish knowledge-base articles. */
@@ -69,6 +71,7 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<KnownPermission, string>> 
   'ticket.escalate': 'Escalate a ticket to second level.',
   'ticket.work_l2': 'Work on escalated (L2) tickets.',
   'ticket.supervise': 'Close tickets, change SLA policies and escalation rules.',
+  'knowledge.read': 'Search and read knowledge-base articles.',
   'knowledge.write': 'Draft knowledge-base articles.',
   'knowledge.publish': 'Review and publish knowledge-base articles.',
   'agent.manage': 'Manage agents, roles and sessions of others.',

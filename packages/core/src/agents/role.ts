@@ -43,6 +43,7 @@ const l1: KnownPermission[] = [
   P.ticketWrite,
   P.ticketEscalate,
   P.complaintWrite,
+  P.knowledgeRead,
 ];
 const l2: KnownPermission[] = [...l1, P.customerReadPersonal, P.ticketWorkL2, P.knowledgeWrite];
 
@@ -50,7 +51,8 @@ const l2: KnownPermission[] = [...l1, P.customerReadPersonal, P.ticketWorkL2, P.
  * The roles Frontline ships, mapped to the {@link Permissions} catalogue:
  *
  * - `operator_l1` — first-level operator (első szintű ügyintéző): takes contacts, registers customers and
- *   consents, opens and escalates tickets, takes complaints; sees personal fields masked.
+ *   consents, opens and escalates tickets, takes complaints, searches the knowledge base; sees personal fields
+ *   masked.
  * - `specialist_l2` — second-level specialist (szakügyintéző): all of L1, plus unmasked personal data,
  *   escalated tickets and knowledge-base drafts.
  * - `supervisor` — team lead (csoportvezető): all of L2, plus closing tickets, publishing articles and

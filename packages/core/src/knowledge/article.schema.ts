@@ -24,6 +24,9 @@ const Tags = z
   .transform((tags) => [...new Set(tags)]);
 const PersonId = z.string().min(1).max(200);
 
+/** The field schemas the inputs share with the article. Internal. */
+export const ArticleFields = { Title, Body, OptionalBody, Label, Tags, PersonId };
+
 /**
  * The editable content of a knowledge-base article (tudásbázis-cikk): the problem a customer had, its
  * cause when known, the solution that worked, and where it belongs.
@@ -159,72 +162,3 @@ export const SolvedTicketFacts = z.object({
 export type SolvedTicketFacts = z.output<typeof SolvedTicketFacts>;
 /** @category Knowledge */
 export type SolvedTicketFactsInput = z.input<typeof SolvedTicketFacts>;
-
-const ExpectedVersion = z.number().int().min(1).optional();
-
-/**
- * A new draft written from scratch (not from a ticket). The actor becomes the author.
- * @category Knowledge
- */
-export const DraftArticleInput = KnowledgeArticleContent;
-/** @category Knowledge */
-export type DraftArticleInput = z.input<typeof DraftArticleInput>;
-
-/**
- * Changes to a draft: only the fields given change. `expectedVersion`, when given, must be the version the
- * editor loaded, else the edit fails with a `ConflictError`.
- * @category Knowledge
- */
-export const EditArticleInput = z.object({
-  articleId: EntityId,
-  expectedVersion: ExpectedVersion,
-  changes: z
-    .object({
-      title: Title,
-      problem: Body,
-      cause: OptionalBody,
-      solution: Body,
-      product: Label,
-      category: Label,
-      tags: Tags,
-      locale: Locale,
-    })
-    .partial()
-    .strict(),
-});
-/** @category Knowledge */
-export type EditArticleInput = z.input<typeof EditArticleInput>;
-
-/**
- * Names the article a review-cycle command acts on (submit, approve, archive).
- * @category Knowledge
- */
-export const ArticleCommandInput = z.object({
-  articleId: EntityId,
-  expectedVersion: ExpectedVersion,
-});
-/** @category Knowledge */
-export type ArticleCommandInput = z.input<typeof ArticleCommandInput>;
-
-/**
- * A rejection sends the article back to draft with the reviewer's reason.
- * @category Knowledge
- */
-export const RejectArticleInput = ArticleCommandInput.extend({
-  reason: z.string().trim().min(1).max(2000),
-});
-/** @category Knowledge */
-export type RejectArticleInput = z.input<typeof RejectArticleInput>;
-
-/**
- * A helpful / not-helpful vote. `voterId` defaults to the actor; a self-service host acting as a system
- * actor passes the customer's id instead.
- * @category Knowledge
- */
-export const VoteOnArticleInput = z.object({
-  articleId: EntityId,
-  helpful: z.boolean(),
-  voterId: PersonId.optional(),
-});
-/** @category Knowledge */
-export type VoteOnArticleInput = z.input<typeof VoteOnArticleInput>;

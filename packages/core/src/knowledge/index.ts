@@ -4,10 +4,8 @@
  * full-text index, suggested for new tickets and ranked by helpfulness votes.
  * @module
  */
+
 export {
-  ArticleCommandInput,
-  DraftArticleInput,
-  EditArticleInput,
   KnowledgeArticle,
   KnowledgeArticleContent,
   type KnowledgeArticleContentInput,
@@ -16,11 +14,22 @@ export {
   KnowledgeVote,
   KnowledgeVotes,
   knowledgeVoteKey,
-  RejectArticleInput,
   SolvedTicketFacts,
   type SolvedTicketFactsInput,
-  VoteOnArticleInput,
 } from './article.schema';
+export { KNOWLEDGE_ARTICLE_ENTITY, type KnowledgeArticleResult } from './article-commands';
+export {
+  ArticleCommandInput,
+  DraftArticleInput,
+  DraftFromSolvedTicketInput,
+  EditArticleInput,
+  GetArticleInput,
+  ListArticlesInput,
+  RejectArticleInput,
+  SearchArticlesInput,
+  SuggestArticlesInput,
+  VoteOnArticleInput,
+} from './article-inputs';
 export {
   allowedArticleCommands,
   articleTransition,
@@ -29,28 +38,31 @@ export {
   type KnowledgeArticleTransition,
   knowledgeArticleMachine,
 } from './article-machine';
+export type { KnowledgeVoteResult } from './article-vote';
+export { createKnowledgeIndex, restoreKnowledgeIndex } from './create-knowledge-index';
 export { foldText, KNOWLEDGE_STOP_WORDS, searchTerms } from './fold-text';
 export { helpfulnessBoost, wilsonLowerBound } from './helpfulness';
+export { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
 export {
-  createKnowledgeBase,
-  KNOWLEDGE_ARTICLE_ENTITY,
-  type KnowledgeArticleRecord,
-  type KnowledgeArticleResult,
-  type KnowledgeBase,
-  type KnowledgeIndexStats,
-  type KnowledgeVoteResult,
-  ListArticlesInput,
-} from './knowledge-base';
+  ArticleArchived,
+  ArticleDrafted,
+  ArticleEdited,
+  ArticlePublished,
+  ArticleRejected,
+  ArticleSubmitted,
+  ArticleVoted,
+  KNOWLEDGE_EVENTS,
+} from './knowledge-events';
+export type { KnowledgeIndex } from './knowledge-index';
+export { type KnowledgeArticleRecord, KnowledgeReadPolicy } from './knowledge-queries';
 export {
   ArticleSuggestionInput,
   COMMON_TERM_SHARE,
-  createKnowledgeIndex,
   KNOWLEDGE_EXCERPT_LENGTH,
   type KnowledgeArticleSummary,
-  type KnowledgeIndex,
   type KnowledgeSearchHit,
   KnowledgeSearchInput,
-  restoreKnowledgeIndex,
   SUGGESTION_LOCALE_BOOST,
   SUGGESTION_PRODUCT_BOOST,
-} from './knowledge-index';
+} from './knowledge-search-input';
+export type { KnowledgeIndexStats } from './live-index';

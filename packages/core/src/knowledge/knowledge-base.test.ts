@@ -18,17 +18,20 @@ async function seeded(): Promise<{ store: Store; kb: KnowledgeBase; published: s
   const store = createMemoryStore({ clock });
   const kb = createKnowledgeBase({ store, clock, ids: createSequentialIds('kb') });
   const { writer, reviewer } = knowledgeActors;
-  const a = await kb.draftFromSolvedTicket(solvedTicket('T-1', { subject: 'Nyomtató nem nyomtat' }), writer);
-  await kb.submitForReview({ articleId: a.article.id }, writer);
-  await kb.approveArticle({ articleId: a.article.id }, reviewer);
-  const b = await kb.draftFromSolvedTicket(
-    solvedTicket('T-2', {
+  const a = await kb.draftFromSolvedTicket({
+    actor: writer,
+    ...solvedTicket('T-1', { subject: 'Nyomtató nem nyomtat' }),
+  });
+  await kb.submitForReview({ actor: writer, articleId: a.article.id });
+  await kb.approveArticle({ actor: reviewer, articleId: a.article.id });
+  const b = await kb.draftFromSolvedTicket({
+    actor: writer,
+    ...solvedTicket('T-2', {
       subject: 'Villogó LED a modemen',
       problem: 'A modem LED-je pirosan villog.',
       product: 'modem',
     }),
-    writer,
-  );
+  });
   return { store, kb, published: a.article.id, draft: b.article.id };
 }
 
@@ -74,10 +77,15 @@ describe('knowledge base robustness', () => {
     await fc.assert(
       fc.asyncProperty(text, text, fc.option(text), async (a, b, product) => {
         await expectOnlyFrontlineErrors(() =>
-          kb.search({ query: a, ...(product === null ? {} : { product }) }),
+          kb.search({ actor: knowledgeActors.writer, query: a, ...(product === null ? {} : { product }) }),
         );
         await expectOnlyFrontlineErrors(() =>
-          kb.suggestArticles({ subject: a, text: b, ...(product === null ? {} : { product }) }),
+          kb.suggestArticles({
+            actor: knowledgeActors.writer,
+            subject: a,
+            text: b,
+            ...(product === null ? {} : { product }),
+          }),
         );
       }),
       { numRuns: 300 },
@@ -108,19 +116,22 @@ describe('knowledge base robustness', () => {
         { requiredKeys: [] },
       ),
     );
+    /** The garbage with the actor in it, when it is an object (else the garbage itself). */
+    const withActor = (x: unknown, a: unknown) =>
+      typeof x === 'object' && x !== null && !Array.isArray(x) ? { ...x, actor: a } : x;
     const calls: [string, (x: unknown, a: unknown) => unknown][] = [
-      ['draftFromSolvedTicket', (x, a) => kb.draftFromSolvedTicket(x as never, a as never)],
-      ['draftArticle', (x, a) => kb.draftArticle(x as never, a as never)],
-      ['editDraft', (x, a) => kb.editDraft(x as never, a as never)],
-      ['submitForReview', (x, a) => kb.submitForReview(x as never, a as never)],
-      ['approveArticle', (x, a) => kb.approveArticle(x as never, a as never)],
-      ['rejectArticle', (x, a) => kb.rejectArticle(x as never, a as never)],
-      ['archiveArticle', (x, a) => kb.archiveArticle(x as never, a as never)],
-      ['voteOnArticle', (x, a) => kb.voteOnArticle(x as never, a as never)],
-      ['getArticle', (x) => kb.getArticle(x as never)],
-      ['listArticles', (x) => kb.listArticles(x as never)],
-      ['search', (x) => kb.search(x as never)],
-      ['suggestArticles', (x) => kb.suggestArticles(x as never)],
+      ['draftFromSolvedTicket', (x, a) => kb.draftFromSolvedTicket(withActor(x, a) as never)],
+      ['draftArticle', (x, a) => kb.draftArticle(withActor(x, a) as never)],
+      ['editDraft', (x, a) => kb.editDraft(withActor(x, a) as never)],
+      ['submitForReview', (x, a) => kb.submitForReview(withActor(x, a) as never)],
+      ['approveArticle', (x, a) => kb.approveArticle(withActor(x, a) as never)],
+      ['rejectArticle', (x, a) => kb.rejectArticle(withActor(x, a) as never)],
+      ['archiveArticle', (x, a) => kb.archiveArticle(withActor(x, a) as never)],
+      ['voteOnArticle', (x, a) => kb.voteOnArticle(withActor(x, a) as never)],
+      ['getArticle', (x, a) => kb.getArticle(withActor(x, a) as never)],
+      ['listArticles', (x, a) => kb.listArticles(withActor(x, a) as never)],
+      ['search', (x, a) => kb.search(withActor(x, a) as never)],
+      ['suggestArticles', (x, a) => kb.suggestArticles(withActor(x, a) as never)],
       ['syncArticle', (x) => kb.syncArticle(x as never)],
       ['restoreIndex', (x) => kb.restoreIndex(x as never)],
     ];
@@ -154,8 +165,8 @@ describe('knowledge base index upkeep', () => {
     const clock = createFixedClock('2026-03-02T09:00:00Z');
     const fresh = createKnowledgeBase({ store, clock, ids: createSequentialIds('fresh') });
     const [first, second] = await Promise.all([
-      fresh.search({ query: 'nyomtato' }),
-      fresh.search({ query: 'nyomtat' }),
+      fresh.search({ actor: knowledgeActors.writer, query: 'nyomtato' }),
+      fresh.search({ actor: knowledgeActors.writer, query: 'nyomtat' }),
     ]);
     expect(first.map((h) => h.article.title)).toEqual(['Nyomtató nem nyomtat']);
     expect(second).toHaveLength(1);
@@ -168,14 +179,14 @@ describe('knowledge base index upkeep', () => {
     const repo = store.repository(KnowledgeArticles);
     for (let i = 0; i < 3000; i++) await repo.insert(knowledgeArticle(`bulk-${String(i).padStart(4, '0')}`));
     const rebuilding = kb.rebuild();
-    await kb.submitForReview({ articleId: draft }, writer);
-    await kb.approveArticle({ articleId: draft }, reviewer);
+    await kb.submitForReview({ actor: writer, articleId: draft });
+    await kb.approveArticle({ actor: reviewer, articleId: draft });
     expect(await rebuilding).toMatchObject({ articles: expect.any(Number) });
-    expect((await kb.search({ query: 'villog' })).map((h) => h.article.id)).toEqual([draft]);
+    expect((await kb.search({ actor: writer, query: 'villog' })).map((h) => h.article.id)).toEqual([draft]);
     const archiving = kb.rebuild();
-    await kb.archiveArticle({ articleId: draft }, reviewer);
+    await kb.archiveArticle({ actor: reviewer, articleId: draft });
     await archiving;
-    expect(await kb.search({ query: 'villog' })).toEqual([]);
+    expect(await kb.search({ actor: writer, query: 'villog' })).toEqual([]);
   });
 
   it('serialises the index it loads on demand', async () => {

@@ -1,285 +1,38 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { z } from 'zod';
 import { ValidationError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
-import { Locale } from '../kernel/locale';
 import { KnowledgeArticle } from './article.schema';
-import { createTermProcessor, foldRaw, searchTermsRaw, tokenizeRaw } from './fold-text';
+import { searchTermsRaw } from './fold-text';
 import { helpfulnessBoostRaw } from './helpfulness';
-
-/**
- * What a search hit shows of an article: enough for a result list, without the full text.
- * @category Knowledge
- */
-export interface KnowledgeArticleSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly product: string;
-  readonly category: string;
-  readonly tags: readonly string[];
-  readonly locale: Locale;
-  /** The start of the problem description (at most {@link KNOWLEDGE_EXCERPT_LENGTH} characters). */
-  readonly excerpt: string;
-  readonly sourceTicketId: string | null;
-  readonly helpfulVotes: number;
-  readonly notHelpfulVotes: number;
-  readonly publishedAt: Date | null;
-}
-
-/**
- * One search result: the article's summary, its score (BM25+ over the fields, times the helpfulness and
- * preference boosts), the article terms that matched (`terms`, folded), the query terms they matched
- * (`queryTerms`) and, per matched term, the fields it was found in (`match`).
- * @category Knowledge
- */
-export interface KnowledgeSearchHit {
-  readonly article: KnowledgeArticleSummary;
-  readonly score: number;
-  readonly terms: readonly string[];
-  readonly queryTerms: readonly string[];
-  readonly match: Readonly<Record<string, readonly string[]>>;
-}
-
-/**
- * How long the problem excerpt in a {@link KnowledgeArticleSummary} is at most.
- * @category Knowledge
- */
-export const KNOWLEDGE_EXCERPT_LENGTH = 240;
-
-const Label = z.string().trim().min(1).max(120);
-const Limit = z.number().int().min(1).max(100);
-
-/**
- * A full-text query over published articles.
- *
- * Matching: the query is split into words, folded (`Számla` = `szamla`, see `foldText`) and stripped of stop
- * words and single letters; each word matches in the title (weight 3), product and tags (1.5), problem and
- * solution (1), also as the beginning of a longer word (from 3 letters: `nyomt` → `nyomtató`) and with
- * typos (one edit from 4 letters, two from 8: `routr` → `router`). Ranking is BM25+, times the
- * article's helpfulness boost (see `helpfulnessBoost`). On a large base, words found in more than
- * {@link COMMON_TERM_SHARE} of the articles match only as written and only articles sharing a rarer word
- * of the query are ranked, which keeps the work proportional to the rarer words; `match: 'all'` stays exact.
- *
- * `locale`, `product` and `category` narrow the results (compared folded: `szamla` selects `Számla`);
- * `match: 'all'` keeps only articles matching every word.
- * @category Knowledge
- */
-export const KnowledgeSearchInput = z.object({
-  query: z.string().max(2000),
-  locale: Locale.optional(),
-  product: Label.optional(),
-  category: Label.optional(),
-  match: z.enum(['any', 'all']).default('any'),
-  limit: Limit.default(10),
-});
-/** @category Knowledge */
-export type KnowledgeSearchInput = z.input<typeof KnowledgeSearchInput>;
-
-/**
- * A new ticket to find solutions for. Subject and text are combined with OR, subject terms weighing double;
- * `product` and `locale` do not filter but lift matching articles (×{@link SUGGESTION_PRODUCT_BOOST} and
- * ×{@link SUGGESTION_LOCALE_BOOST}), so a solution filed under a neighbouring product still shows.
- * @category Knowledge
- */
-export const ArticleSuggestionInput = z.object({
-  subject: z.string().max(500),
-  text: z.string().max(50_000).default(''),
-  product: Label.optional(),
-  locale: Locale.optional(),
-  limit: Limit.default(5),
-});
-/** @category Knowledge */
-export type ArticleSuggestionInput = z.input<typeof ArticleSuggestionInput>;
-
-/**
- * The factor by which a suggestion whose product matches the ticket's is lifted.
- * @category Knowledge
- */
-export const SUGGESTION_PRODUCT_BOOST = 2;
-/**
- * The factor by which a suggestion in the ticket's language is lifted.
- * @category Knowledge
- */
-export const SUGGESTION_LOCALE_BOOST = 1.25;
-/** Subject and text of a long ticket are cut to this many distinct terms (subject first). */
-const MAX_SUGGESTION_TERMS = 48;
-const SUBJECT_TERM_BOOST = 2;
-
-/**
- * The share of articles above which a word counts as common for query planning (see `KnowledgeIndex.search`):
- * such words still score, but only articles that match a rarer word of the query are scored.
- * @category Knowledge
- */
-export const COMMON_TERM_SHARE = 0.05;
-/** Below this many postings no word counts as common, so small bases always run the plain query. */
-const COMMON_TERM_MIN_POSTINGS = 2_000;
-/** The whole query re-scores at most this many of the best first-pass articles per result asked for. */
-const SHORTLIST_PER_RESULT = 50;
-/** How many terms' posting counts an index remembers between changes. */
-const FREQUENCY_MEMO_LIMIT = 50_000;
-
-const FIELD_BOOST = { title: 3, tags: 1.5, product: 1.5, problem: 1, solution: 1 } as const;
-const FIELDS = Object.keys(FIELD_BOOST);
-/**
- * Stored per document: the summary as one object (a search result copies one field, not ten) and the keys
- * that scoring and filters read.
- */
-const STORE_FIELDS = ['summary', 'locale', 'productKey', 'categoryKey', 'fingerprint', 'voteBoost'] as const;
-
-/** What a hit shows of an article, as stored in the index (instants as ISO strings). */
-interface StoredSummary {
-  title: string;
-  product: string;
-  category: string;
-  tags: string[];
-  excerpt: string;
-  sourceTicketId: string | null;
-  helpfulVotes: number;
-  notHelpfulVotes: number;
-  publishedAt: string | null;
-}
-
-/** The document MiniSearch indexes and stores for one published article. */
-interface IndexedArticle {
-  id: string;
-  title: string;
-  problem: string;
-  solution: string;
-  product: string;
-  tags: string[];
-  summary: StoredSummary;
-  locale: Locale;
-  productKey: string;
-  categoryKey: string;
-  /** A hash of everything indexed or stored except the votes: equal means only the votes changed. */
-  fingerprint: string;
-  /** {@link helpfulnessBoost} of the vote counts, kept with them so scoring does not recompute it. */
-  voteBoost: number;
-}
-
-const StoredFields = z.object({
-  summary: z.object({
-    title: z.string(),
-    product: z.string(),
-    category: z.string(),
-    tags: z.array(z.string()),
-    excerpt: z.string(),
-    sourceTicketId: z.string().nullable(),
-    helpfulVotes: z.number().int().min(0),
-    notHelpfulVotes: z.number().int().min(0),
-    publishedAt: z.string().nullable(),
-  }),
-  locale: Locale,
-  productKey: z.string(),
-  categoryKey: z.string(),
-  fingerprint: z.string(),
-  voteBoost: z.number().min(0.5).max(1.5),
-});
-
-/** A product or category as a comparison key: folded, inner spaces collapsed. */
-function labelKey(label: string): string {
-  return foldRaw(label).trim().replace(/\s+/gu, ' ');
-}
-
-const MIN_PREFIX_LENGTH = 3;
-const MIN_FUZZY_LENGTH = 4;
-/** Edits allowed per letter: one in a 4–7 letter word, two from 8 letters (capped by `maxFuzzy`). */
-const FUZZINESS = 0.2;
-
-/** MiniSearch options; each index gets its own memoised term processor. */
-const miniSearchOptions = (): Options<IndexedArticle> => ({
-  fields: FIELDS,
-  storeFields: [...STORE_FIELDS],
-  tokenize: tokenizeRaw,
-  processTerm: createTermProcessor(),
-  stringifyField: (value: unknown) => (Array.isArray(value) ? value.join(' ') : String(value)),
-  searchOptions: {
-    boost: { ...FIELD_BOOST },
-    // Short terms would expand to half the vocabulary: prefix from 3 letters, typos from 4.
-    prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH,
-    fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH ? FUZZINESS : false),
-    maxFuzzy: 2,
-  },
-  logger: () => {},
-});
-
-/** FNV-1a (32 bit) over the fields that go into the index, votes left out. */
-function fingerprintOf(article: KnowledgeArticle): string {
-  const text = [
-    article.title,
-    article.problem,
-    article.solution,
-    article.product,
-    article.category,
-    article.tags.join('\u0001'),
-    article.locale,
-    article.sourceTicketId ?? '',
-    article.publishedAt?.toISOString() ?? '',
-  ].join('\u0000');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${(hash >>> 0).toString(16)}:${text.length}`;
-}
-
-function toIndexed(article: KnowledgeArticle, fingerprint: string): IndexedArticle {
-  return {
-    id: article.id,
-    title: article.title,
-    problem: article.problem,
-    solution: article.solution,
-    product: article.product,
-    tags: article.tags,
-    summary: {
-      title: article.title,
-      product: article.product,
-      category: article.category,
-      tags: article.tags,
-      excerpt: article.problem.slice(0, KNOWLEDGE_EXCERPT_LENGTH),
-      sourceTicketId: article.sourceTicketId,
-      helpfulVotes: article.helpfulVotes,
-      notHelpfulVotes: article.notHelpfulVotes,
-      publishedAt: article.publishedAt?.toISOString() ?? null,
-    },
-    locale: article.locale,
-    productKey: labelKey(article.product),
-    categoryKey: labelKey(article.category),
-    fingerprint,
-    voteBoost: helpfulnessBoostRaw(article.helpfulVotes, article.notHelpfulVotes),
-  };
-}
-
-/** Stored fields of a document, as MiniSearch hands them to `boostDocument`. */
-type Fields = Record<string, unknown> | undefined;
-const votesBoost = (fields: Fields): number => {
-  const boost = fields?.voteBoost;
-  return typeof boost === 'number' ? boost : 1;
-};
-
-function toHit(result: SearchResult): KnowledgeSearchHit {
-  const summary = result.summary as StoredSummary;
-  return {
-    article: {
-      id: String(result.id),
-      title: summary.title,
-      product: summary.product,
-      category: summary.category,
-      tags: [...summary.tags],
-      locale: result.locale as Locale,
-      excerpt: summary.excerpt,
-      sourceTicketId: summary.sourceTicketId,
-      helpfulVotes: summary.helpfulVotes,
-      notHelpfulVotes: summary.notHelpfulVotes,
-      publishedAt: summary.publishedAt === null ? null : new Date(summary.publishedAt),
-    },
-    score: result.score,
-    terms: result.terms,
-    queryTerms: result.queryTerms,
-    match: result.match,
-  };
-}
+import {
+  type Fields,
+  FUZZINESS,
+  fingerprintOf,
+  type IndexedArticle,
+  labelKey,
+  MIN_FUZZY_LENGTH,
+  MIN_PREFIX_LENGTH,
+  miniSearchOptions,
+  StoredFields,
+  type StoredSummary,
+  toHit,
+  toIndexed,
+  votesBoost,
+} from './indexed-article';
+import {
+  ArticleSuggestionInput,
+  COMMON_TERM_MIN_POSTINGS,
+  COMMON_TERM_SHARE,
+  FREQUENCY_MEMO_LIMIT,
+  type KnowledgeSearchHit,
+  KnowledgeSearchInput,
+  MAX_SUGGESTION_TERMS,
+  SHORTLIST_PER_RESULT,
+  SUBJECT_TERM_BOOST,
+  SUGGESTION_LOCALE_BOOST,
+  SUGGESTION_PRODUCT_BOOST,
+} from './knowledge-search-input';
 
 /**
  * The in-memory full-text index of published articles (MiniSearch underneath): accent-folded terms, prefix
@@ -493,32 +246,6 @@ export function createIndexInternals(): KnowledgeIndexInternals {
   return wrap(new MiniSearch<IndexedArticle>(miniSearchOptions()));
 }
 
-const Iterable = z.custom<Iterable<unknown>>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function',
-  'Expected an iterable of articles',
-);
-
-/**
- * A new in-memory index holding the published ones among `articles` (others are skipped).
- * @example
- * const index = createKnowledgeIndex(publishedArticles);
- * index.search({ query: 'arvizturo' }); // finds "árvíztűrő"
- * @category Knowledge
- */
-export function createKnowledgeIndex(articles: Iterable<KnowledgeArticle> = []): KnowledgeIndex {
-  const list = parseInput(
-    z.array(KnowledgeArticle),
-    [...parseInput(Iterable, articles, 'articles')],
-    'articles',
-  );
-  const index = createIndexInternals();
-  for (const article of list) index.upsertTrusted(article);
-  return index;
-}
-
 function corrupt(message: string, cause?: unknown): ValidationError {
   return new ValidationError(
     `Not a serialised knowledge index: ${message}`,
@@ -550,17 +277,4 @@ export function restoreIndexInternals(serialized: string): KnowledgeIndexInterna
     throw corrupt(error instanceof Error ? error.message : String(error), error);
   }
   return wrap(mini);
-}
-
-/**
- * Rebuilds an index from what {@link KnowledgeIndex.serialize} (or `KnowledgeBase.serializeIndex`) wrote,
- * without reading a single article — a host persists the string and restores it at start-up. A string of
- * another format, version or a damaged one fails with a `ValidationError`.
- * @example
- * await fs.writeFile('kb-index.json', index.serialize());
- * const restored = restoreKnowledgeIndex(await fs.readFile('kb-index.json', 'utf8'));
- * @category Knowledge
- */
-export function restoreKnowledgeIndex(serialized: string): KnowledgeIndex {
-  return restoreIndexInternals(serialized);
 }

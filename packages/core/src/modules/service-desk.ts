@@ -1,4 +1,5 @@
 import { AgentCollection } from '../agents/agent.schema';
+import { AGENT_EVENTS } from '../agents/agent-events';
 import { type AgentService, createAgentService } from '../agents/agent-service';
 import { AgentSessionCollection } from '../agents/agent-session';
 import { NoticeAcknowledgementCollection, NoticeCollection } from '../agents/notice';
@@ -7,12 +8,14 @@ import { RoleCollection } from '../agents/role';
 import { ConsentCollection, CustomerCollection } from '../customers/customer-collections';
 import { type CustomerService, createCustomerService } from '../customers/customer-service';
 import { Interactions } from '../interactions/interaction-collection';
+import { INTERACTION_EVENTS } from '../interactions/interaction-events';
 import { interactionPersonalData } from '../interactions/interaction-personal-data';
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import { defineModule } from '../kit/define-module';
 import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
 import { knowledgePersonalData } from '../knowledge/article-personal-data';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
+import { KNOWLEDGE_EVENTS } from '../knowledge/knowledge-events';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
 import { TICKET_EVENTS } from '../tickets/ticket-events';
 import { ticketPersonalData } from '../tickets/ticket-personal-data';
@@ -84,13 +87,14 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.ticketEscalate,
       P.ticketWorkL2,
       P.ticketSupervise,
+      P.knowledgeRead,
       P.knowledgeWrite,
       P.knowledgePublish,
       P.agentManage,
       P.agentControlSessions,
       P.noticePublish,
     ]),
-    events: [...TICKET_EVENTS],
+    events: [...TICKET_EVENTS, ...AGENT_EVENTS, ...INTERACTION_EVENTS, ...KNOWLEDGE_EVENTS],
     personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
     services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
       customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
