@@ -33,8 +33,8 @@ function entryOf(row: AuditRow): AuditEntry {
 }
 
 /**
- * The audit chain on `audit_log`. An append locks the one-row `audit_head` (`SELECT … FOR UPDATE`), builds the
- * next entry from the head and writes both in the same transaction, so concurrent appends — from this process
+ * The audit chain on `audit_log`. An append locks the one-row `audit_head` (`SELECT seq, hash … FOR UPDATE`),
+ * builds the next entry from it and writes both in the same transaction, so concurrent appends — from this process
  * or another — queue on the lock and never build on the same head.
  */
 export function createSqlAuditStore(ctx: Ctx): AuditStore {
@@ -45,10 +45,12 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
       return atomically(ctx, async (c) => {
         // Lock first, read second: under READ COMMITTED a statement that waited for the lock sees the new head
         // row, but a join in the same statement would still read the old snapshot of audit_log.
-        const [locked] = await run<{ seq: unknown }>(
+        // The head row carries the newest entry's seq and hash; FOR UPDATE re-reads the row once the lock is
+        // granted, so a waiting append builds on the entry that was just committed — one statement, not two.
+        const [locked] = await run<{ seq: unknown; hash: string | null }>(
           c,
           'lock the audit head',
-          `SELECT seq FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
+          `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
         );
         if (!locked) {
           throw new StorageError('The audit head row is missing; are the Frontline migrations applied?', {
@@ -56,21 +58,12 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
           });
         }
         const headSeq = toNumber(locked.seq);
-        let head: AuditEntry | undefined;
-        if (headSeq > 0) {
-          const [row] = await run<AuditRow>(
-            c,
-            'read the audit head',
-            `SELECT ${COLUMNS} FROM ${A} WHERE seq = $1`,
-            [headSeq],
-          );
-          if (!row) {
-            throw new StorageError(`The audit head names entry ${headSeq}, which is missing.`, {
-              details: { schema: tables.schema, seq: headSeq },
-            });
-          }
-          head = entryOf(row);
+        if (headSeq > 0 && typeof locked.hash !== 'string') {
+          throw new StorageError(`The audit head names entry ${headSeq} without its hash.`, {
+            details: { schema: tables.schema, seq: headSeq },
+          });
         }
+        const head = headSeq > 0 ? { seq: headSeq, hash: locked.hash as string } : undefined;
         const entry = build(head);
         if (entry.seq !== headSeq + 1) {
           throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${headSeq}.`);

@@ -25,6 +25,12 @@ export interface AuditEntry {
 }
 
 /**
+ * What the next audit entry is chained to: the newest entry's sequence number and hash.
+ * @category Ports
+ */
+export type AuditHead = Pick<AuditEntry, 'seq' | 'hash'>;
+
+/**
  * The append-only storage behind the audit log. The adapter's only duty beyond storing is to serialise
  * appends: `appendChained` must read the head and write the new entry atomically, so two concurrent appends
  * never build on the same head. Hashing is done by core (`createAuditLog`), not by adapters.
@@ -32,10 +38,11 @@ export interface AuditEntry {
  */
 export interface AuditStore {
   /**
-   * Reads the newest entry (or `undefined`), lets `build` make the next one from it, and stores that — as one
-   * atomic step with respect to other appends. Inside a transaction, the entry commits or rolls back with it.
+   * Reads the head of the chain (the newest entry's `seq` and `hash`, or `undefined` when empty), lets `build`
+   * make the next entry from it, and stores that — as one atomic step with respect to other appends. Inside a
+   * transaction, the entry commits or rolls back with it. An adapter may pass the whole newest entry.
    */
-  appendChained(build: (head: AuditEntry | undefined) => AuditEntry): Promise<AuditEntry>;
+  appendChained(build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry>;
   /** The newest entry, or `undefined` when empty. */
   head(): Promise<AuditEntry | undefined>;
   /** Streams entries in stored order (by `seq`), optionally from `fromSeq` and for one entity. */

@@ -1,7 +1,5 @@
 import { Complaints } from '../complaints/complaint-collections';
-import { complaintPersonalData } from '../complaints/complaint-personal-data';
 import { createFrontline } from '../kit/create-frontline';
-import { defineModule } from '../kit/define-module';
 import { createLetterEnvironment } from '../letters/letter-environment';
 import { complaints } from '../modules/complaints';
 import { serviceDesk } from '../modules/service-desk';
@@ -56,15 +54,6 @@ export const NEEDLES = [
 ];
 export const quote = `${person.familyName} ${person.givenName} (${person.email}, ${person.phoneWritten})`;
 
-/** Until the complaints module declares it, a host module registers the complaint source (see its TSDoc). */
-const complaintsPersonalData = () =>
-  defineModule({
-    id: 'complaintsPersonalData',
-    requires: ['complaints'],
-    personalData: [complaintPersonalData],
-    services: () => ({}),
-  });
-
 /** What {@link seedDataSubject} made: the composition root and the ids of what it stored. */
 export interface SeededSubject {
   fl: Awaited<ReturnType<typeof createScenarioFrontline>>;
@@ -88,7 +77,6 @@ export function createScenarioFrontline(store: Store, clock: FixedClock) {
         office: suiteComplaintOffice,
         authority: suiteAuthorityMatrix(),
       }),
-      complaintsPersonalData(),
     ],
   });
 }
