@@ -13,7 +13,7 @@ import { interactionPersonalData } from '../interactions/interaction-personal-da
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import { defineModule } from '../kit/define-module';
 import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
-import { knowledgePersonalData } from '../knowledge/article-personal-data';
+import { KnowledgeArticleRedacted, knowledgePersonalData } from '../knowledge/article-personal-data';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
 import { KNOWLEDGE_EVENTS } from '../knowledge/knowledge-events';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
@@ -94,7 +94,13 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.agentControlSessions,
       P.noticePublish,
     ]),
-    events: [...TICKET_EVENTS, ...AGENT_EVENTS, ...INTERACTION_EVENTS, ...KNOWLEDGE_EVENTS],
+    events: [
+      ...TICKET_EVENTS,
+      ...AGENT_EVENTS,
+      ...INTERACTION_EVENTS,
+      ...KNOWLEDGE_EVENTS,
+      KnowledgeArticleRedacted,
+    ],
     personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
     services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
       customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
