@@ -68,9 +68,9 @@ export type ContactPoint = z.output<typeof ContactPoint>;
  * @category Customers
  */
 export const NewContactPoint = z.discriminatedUnion('kind', [
-  z.object(phoneShape),
-  z.object(emailShape),
-  z.object(postalShape),
+  z.strictObject(phoneShape),
+  z.strictObject(emailShape),
+  z.strictObject(postalShape),
 ]);
 /** @category Customers */
 export type NewContactPoint = z.input<typeof NewContactPoint>;

@@ -1,7 +1,7 @@
 /**
  * Finding customers the way a contact centre does — by a name heard on the phone (accents optional), by the
  * host's customer number — and keeping a host's customer table in sync (`ensureCustomer`). Reads take the
- * actor, need `customer.read` and are masked per actor; pages resume by cursor.
+ * actor and go through `CustomerReadPolicy` (`customer.read`, masked per actor); pages resume by cursor.
  */
 import { z } from 'zod';
 import { Permissions } from '../agents/permissions';
@@ -9,15 +9,15 @@ import { FrontlineError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { Actor, requirePermission } from '../kernel/actor';
 import { foldDiacritics } from '../kernel/fold';
-import { type Page, PageInput, pageOf } from '../kit/read-policy';
+import { authorizeRead, type Page, PageInput, pageOf } from '../kit/read-policy';
 import type { Store } from '../ports/storage';
 import type { Customer } from './customer.schema';
 import { CustomerCollection } from './customer-collections';
 import { RegisterCustomerInput } from './customer-inputs';
+import { CustomerReadPolicy, resultFor, viewFor } from './customer-read-policy';
 import type { CustomerCommandResult, CustomerResult } from './customer-results';
 import type { CustomerService } from './customer-service';
 import { customerNameKeys } from './name-keys';
-import { viewFor } from './personal-data';
 
 /**
  * Input of `findCustomersByName`: the start of a name in either order ("Kovács P", "peter kovacs"), folded
@@ -86,7 +86,7 @@ const prefixKey = (customer: Customer, prefix: string) =>
  */
 export async function findCustomersByName(store: Store, raw: unknown): Promise<Page<CustomerResult>> {
   const input = parseInput(FindByNameInput, raw, 'name search');
-  const actor = requirePermission(input.actor, Permissions.customerRead);
+  const actor = authorizeRead(CustomerReadPolicy, input.actor);
   const prefix = foldDiacritics(input.name);
   const page = await pageOf(
     (from) =>
@@ -95,7 +95,7 @@ export async function findCustomersByName(store: Store, raw: unknown): Promise<P
         .query({ index: 'name', from: from ?? prefix, to: `${prefix}\uffff` }),
     (c) => prefixKey(c, prefix),
     { limit: input.limit, cursor: input.cursor },
-    (row): CustomerResult => ({ customer: viewFor(row.data, actor), version: row.version }),
+    (row) => resultFor(row, actor),
   );
   // a name read both ways ("anna anna") is under two keys of the range: list the customer once
   const seen = new Set<string>();
@@ -109,11 +109,11 @@ export async function findCustomersByName(store: Store, raw: unknown): Promise<P
  */
 export async function findCustomerByExternalRef(store: Store, raw: unknown): Promise<CustomerResult | null> {
   const input = parseInput(FindByExternalRefInput, raw, 'customer number lookup');
-  const actor = requirePermission(input.actor, Permissions.customerRead);
+  const actor = authorizeRead(CustomerReadPolicy, input.actor);
   for await (const row of store
     .repository(CustomerCollection)
     .query({ index: 'external_ref', equals: input.externalRef, limit: 1 })) {
-    return { customer: viewFor(row.data, actor), version: row.version };
+    return resultFor(row, actor);
   }
   return null;
 }
@@ -132,7 +132,7 @@ export async function ensureCustomer(
 ): Promise<EnsureCustomerResult> {
   const input = parseInput(EnsureCustomerInput, raw, 'customer sync');
   const actor = requirePermission(input.actor, Permissions.customerWrite);
-  requirePermission(actor, Permissions.customerRead);
+  authorizeRead(CustomerReadPolicy, actor);
   for (let attempt = 1; ; attempt++) {
     try {
       let existing: { data: Customer; version: number } | undefined;

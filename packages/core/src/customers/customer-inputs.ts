@@ -20,7 +20,7 @@ const TaxNumber = z.string().trim().min(1).max(30);
  * customer's zone; `id` to a new id.
  * @category Customers
  */
-export const RegisterCustomerInput = z.object({
+export const RegisterCustomerInput = z.strictObject({
   actor: Actor,
   id: EntityId.optional(),
   kind: CustomerKind.default('person'),
@@ -67,7 +67,7 @@ export type CustomerChanges = z.input<typeof CustomerChanges>;
  * a stale version is a `ConflictError`).
  * @category Customers
  */
-export const UpdateCustomerInput = z.object({
+export const UpdateCustomerInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
   expectedVersion: z.number().int().min(1),
@@ -80,7 +80,7 @@ export type UpdateCustomerInput = z.input<typeof UpdateCustomerInput>;
  * Input of `addContactPoint`. `expectedVersion`, when given, makes a stale form fail with a `ConflictError`.
  * @category Customers
  */
-export const AddContactPointInput = z.object({
+export const AddContactPointInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
   contactPoint: NewContactPoint,
@@ -93,7 +93,7 @@ export type AddContactPointInput = z.input<typeof AddContactPointInput>;
  * Input of `removeContactPoint`.
  * @category Customers
  */
-export const RemoveContactPointInput = z.object({
+export const RemoveContactPointInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
   contactPointId: EntityId,
@@ -107,7 +107,7 @@ export type RemoveContactPointInput = z.input<typeof RemoveContactPointInput>;
  * never in the future); `source` where it came from; `evidenceRef` where its proof is kept.
  * @category Customers
  */
-export const ConsentStatementInput = z.object({
+export const ConsentStatementInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
   purpose: ConsentPurpose,
@@ -124,7 +124,7 @@ export type ConsentStatementInput = z.input<typeof ConsentStatementInput>;
  * `exportPersonalData`).
  * @category Customers
  */
-export const CustomerQueryInput = z.object({ actor: Actor, customerId: EntityId });
+export const CustomerQueryInput = z.strictObject({ actor: Actor, customerId: EntityId });
 /** @category Customers */
 export type CustomerQueryInput = z.input<typeof CustomerQueryInput>;
 
@@ -132,7 +132,7 @@ export type CustomerQueryInput = z.input<typeof CustomerQueryInput>;
  * Input of `findCustomersByPhone`: a number as the telephony reports it (any usual form).
  * @category Customers
  */
-export const FindByPhoneInput = z.object({
+export const FindByPhoneInput = z.strictObject({
   actor: Actor,
   phone: PhoneNumber,
   limit: z.number().int().min(1).max(100).default(20),
@@ -144,7 +144,7 @@ export type FindByPhoneInput = z.input<typeof FindByPhoneInput>;
  * Input of `findCustomersByEmail` (matched without regard to case).
  * @category Customers
  */
-export const FindByEmailInput = z.object({
+export const FindByEmailInput = z.strictObject({
   actor: Actor,
   email: EmailAddress,
   limit: z.number().int().min(1).max(100).default(20),
@@ -157,7 +157,7 @@ export type FindByEmailInput = z.input<typeof FindByEmailInput>;
  * kept on the consent withdrawals and in the audit trail.
  * @category Customers
  */
-export const EraseCustomerInput = z.object({
+export const EraseCustomerInput = z.strictObject({
   actor: Actor,
   customerId: EntityId,
   requestRef: z.string().trim().min(1).max(200).optional(),

@@ -1,16 +1,12 @@
 import {
-  ConflictError,
   FrontlineError,
   InvalidTransitionError,
-  NotFoundError,
   StorageError,
   ValidationError,
 } from '../errors/frontline-error';
 import { toFieldIssues } from '../errors/validate';
-import type { Store, Stored } from '../ports/storage';
-import type { DomainEvent, ServiceDeps } from '../services/domain-events';
+import type { ServiceDeps } from '../services/domain-events';
 import { Customer } from './customer.schema';
-import { CustomerCollection } from './customer-collections';
 import type { PersonalDataSource } from './personal-data-source';
 
 /** What the customer use cases share: the ports and the registered personal-data sources. */
@@ -41,37 +37,9 @@ export function checkCustomer(candidate: unknown, prefix: (string | number)[], w
   );
 }
 
-/** Loads a customer inside `tx`, or a NotFoundError naming it. */
-export async function loadCustomer(tx: Store, customerId: string): Promise<Stored<Customer>> {
-  const found = await tx.repository(CustomerCollection).find(customerId);
-  if (!found) throw new NotFoundError('customer', customerId);
-  return found;
-}
-
 /** Refuses a command on an erased stub. */
 export function requireActive(customer: Customer, command: string): void {
   if (customer.status === 'erased') throw new InvalidTransitionError('customer', 'erased', command);
-}
-
-/** Refuses a stale version the caller said it worked from. */
-export function requireVersion(stored: Stored<unknown>, expected: number | undefined, id: string): void {
-  if (expected !== undefined && expected !== stored.version) {
-    throw new ConflictError(
-      `customer "${id}" has changed (version ${stored.version}, expected ${expected}).`,
-      {
-        details: { entity: 'customer', id, expectedVersion: expected, actualVersion: stored.version },
-      },
-    );
-  }
-}
-
-/** A customer event: entity `customer`, payload with ids and field names only. */
-export function customerEvent(
-  type: string,
-  customerId: string,
-  payload: Record<string, unknown>,
-): DomainEvent {
-  return { type, entityType: 'customer', entityId: customerId, payload: payload as DomainEvent['payload'] };
 }
 
 /** Runs a personal-data source's method; a non-Frontline failure becomes a StorageError naming the source. */

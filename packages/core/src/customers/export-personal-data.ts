@@ -2,16 +2,21 @@ import { Permissions } from '../agents/permissions';
 import { unsealPayload } from '../audit/sealed-values';
 import { parseInput } from '../errors/validate';
 import { requirePermission } from '../kernel/actor';
+import { emit } from '../kit/define-event';
 import { recordEvents } from '../services/domain-events';
 import { consentHistoryOf } from './consent-commands';
+import { CustomerCollection } from './customer-collections';
+import { aboutCustomer, CustomerPersonalDataExported } from './customer-events';
 import { CustomerQueryInput } from './customer-inputs';
 import type { ExportPersonalDataResult, PersonalDataExport } from './customer-results';
-import { type CustomerContext, callSource, customerEvent, loadCustomer, toJson } from './customer-support';
+import { type CustomerContext, callSource, toJson } from './customer-support';
 
 /**
  * `exportPersonalData`: the customer, the consent history, the audit trail of the record (sealed fields read
  * back from beside the chain, see `unsealPayload`) and every
- * registered source's part, read in one transaction (a consistent picture) that also records who exported.
+ * registered source's part, read in one transaction (a consistent picture) that also records who exported
+ * (`customer.personal_data_exported.v1`). Not on the command runner: an export changes no aggregate (the
+ * runner saves the aggregate with every event, which would give the customer a new version for a read).
  */
 export async function exportPersonalData(
   ctx: CustomerContext,
@@ -22,7 +27,7 @@ export async function exportPersonalData(
   const actor = requirePermission(input.actor, Permissions.customerExport);
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const customer = await loadCustomer(tx, input.customerId);
+    const customer = await tx.repository(CustomerCollection).get(input.customerId);
     const consents = await consentHistoryOf(tx, input.customerId);
     const auditTrail: PersonalDataExport['auditTrail'] = [];
     for await (const entry of tx.audit.read({ entityType: 'customer', entityId: input.customerId })) {
@@ -47,7 +52,7 @@ export async function exportPersonalData(
       sources,
     };
     const events = [
-      customerEvent('customer.personal_data_exported', input.customerId, {
+      emit(CustomerPersonalDataExported, aboutCustomer(input.customerId), {
         sources: ctx.sources.map((s) => s.name),
         consentRecords: consents.length,
       }),

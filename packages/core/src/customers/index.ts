@@ -32,6 +32,19 @@ export {
 } from './customer.schema';
 export { ConsentCollection, CustomerCollection } from './customer-collections';
 export {
+  ConsentGranted,
+  ConsentWithdrawn,
+  CUSTOMER_EVENTS,
+  CustomerConsentsRemoved,
+  CustomerContactPointAdded,
+  CustomerContactPointRemoved,
+  CustomerErased,
+  CustomerPersonalDataExported,
+  CustomerRegistered,
+  CustomerStubRemoved,
+  CustomerUpdated,
+} from './customer-events';
+export {
   AddContactPointInput,
   ConsentStatementInput,
   CustomerChanges,
@@ -43,6 +56,7 @@ export {
   RemoveContactPointInput,
   UpdateCustomerInput,
 } from './customer-inputs';
+export { CustomerReadPolicy, customerViewFor } from './customer-read-policy';
 export type {
   ConsentCommandResult,
   CustomerCommandResult,
@@ -58,7 +72,6 @@ export {
   type ContactPointView,
   CustomerDataClassification,
   type CustomerView,
-  customerViewFor,
   DataClass,
   DataClassHandling,
   maskCustomer,

@@ -1,8 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { Permissions } from '../agents/permissions';
 import { parseInput } from '../errors/validate';
-import { Actor, type ActorInput, hasPermission } from '../kernel/actor';
 import { EmailAddress } from '../kernel/email';
 import { PhoneNumber } from '../kernel/phone';
 import { PostalAddress } from '../kernel/postal-address';
@@ -169,9 +167,15 @@ function maskField<T>(field: string, value: T, partial: (v: T) => T): T {
   return (typeof value === 'string' ? fullMask(value) : value) as T;
 }
 
-/** {@link maskCustomer} on a customer already validated. */
-export function maskedView(customer: Customer): CustomerView {
-  const contactPoints = customer.contactPoints.map((point): ContactPointView => {
+/** The whole customer as a view: nothing masked (what `customer.read_personal` sees). */
+export function fullView(customer: Customer): CustomerView {
+  return { ...customer, displayName: displayNameOf(customer), masked: false };
+}
+
+/** A view with every personal field masked as its {@link DataClass} says (already masked: unchanged). */
+export function maskView(view: CustomerView): CustomerView {
+  if (view.masked) return view;
+  const contactPoints = view.contactPoints.map((point): ContactPointView => {
     switch (point.kind) {
       case 'phone':
         return { ...point, value: maskField('contactPoints[].value', point.value, maskPhoneNumber) };
@@ -181,20 +185,13 @@ export function maskedView(customer: Customer): CustomerView {
         return { ...point, address: maskField('contactPoints[].address', point.address, maskPostalAddress) };
     }
   });
-  const { birthDate, ...rest } = customer;
+  const { birthDate, ...rest } = view;
   return {
     ...rest,
     contactPoints,
     ...(birthDate === undefined ? {} : { birthDate: maskField('birthDate', birthDate, fullMask) }),
-    displayName: displayNameOf(customer),
     masked: true,
   };
-}
-
-/** {@link customerViewFor} on a customer and actor already validated. */
-export function viewFor(customer: Customer, actor: Actor): CustomerView {
-  if (!hasPermission(actor, Permissions.customerReadPersonal)) return maskedView(customer);
-  return { ...customer, displayName: displayNameOf(customer), masked: false };
 }
 
 /**
@@ -205,14 +202,5 @@ export function viewFor(customer: Customer, actor: Actor): CustomerView {
  * @category Customers
  */
 export function maskCustomer(customer: Customer): CustomerView {
-  return maskedView(parseInput(Customer, customer, 'customer'));
-}
-
-/**
- * The customer as `actor` may see it: unmasked with `customer.read_personal`, masked otherwise.
- * @example customerViewFor(customer, actorFor(agent, roles))
- * @category Customers
- */
-export function customerViewFor(customer: Customer, actor: ActorInput): CustomerView {
-  return viewFor(parseInput(Customer, customer, 'customer'), parseInput(Actor, actor, 'actor'));
+  return maskView(fullView(parseInput(Customer, customer, 'customer')));
 }

@@ -3,11 +3,13 @@ import { Permissions } from '../agents/permissions';
 import { parseInput } from '../errors/validate';
 import { Actor, requirePermission } from '../kernel/actor';
 import { BUDAPEST } from '../kernel/time-zone';
+import { emit } from '../kit/define-event';
 import type { Store } from '../ports/storage';
-import { recordEvents, redactEventMessages } from '../services/domain-events';
+import { type DomainEvent, recordEvents, redactEventMessages } from '../services/domain-events';
 import type { Customer } from './customer.schema';
 import { ConsentCollection, CustomerCollection } from './customer-collections';
-import { type CustomerContext, callSource, customerEvent } from './customer-support';
+import { aboutCustomer, CustomerConsentsRemoved, CustomerStubRemoved } from './customer-events';
+import { type CustomerContext, callSource } from './customer-support';
 import { calendarDateIn } from './local-date';
 import { SourceSweepResult } from './personal-data-source';
 
@@ -51,8 +53,10 @@ async function deleteConsents(tx: Store, customerId: string): Promise<number> {
  * histories (`consentsRetainUntil`), the customer stubs (`retainUntil`, with any consents left) and, through
  * each source's `sweep`, what the sources retained (complaint files). Every part streams an index by due date
  * (`consents_retain_until`, `retain_until`, the sources' own), so a run costs what is due, not the size of
- * the base; running it again removes nothing more. Emits `customer.consents_removed` and `customer.stub_removed`
- * (ids only) for the audit trail.
+ * the base; running it again removes nothing more. Emits `customer.consents_removed.v1` and
+ * `customer.stub_removed.v1` (ids and counts only) for the audit trail. A batch over many customers in one unit
+ * of work, so not on the one-aggregate runner: each write names the version it read and a concurrent change
+ * fails the run (`CONFLICT`) with nothing removed; run it again.
  */
 export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise<SweepRetainedResult> {
   const { deps } = ctx;
@@ -63,7 +67,7 @@ export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise
   const today = calendarDateIn(at, BUDAPEST);
   return deps.store.transaction(async (tx) => {
     const customers = tx.repository(CustomerCollection);
-    const events = [];
+    const events: DomainEvent[] = [];
     let more = false;
 
     const consentsDue: { data: Customer; version: number }[] = [];
@@ -80,7 +84,8 @@ export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise
       consentRecords += removed;
       const erasure = { ...row.data.erasure!, consentsRemovedAt: at };
       await customers.update({ ...row.data, erasure }, row.version);
-      events.push(customerEvent('customer.consents_removed', row.data.id, { consentRecords: removed }));
+      const payload = { consentRecords: removed };
+      events.push(emit(CustomerConsentsRemoved, aboutCustomer(row.data.id), payload));
     }
 
     const stubsDue: { id: string; version: number }[] = [];
@@ -94,7 +99,7 @@ export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise
     for (const stub of stubsDue) {
       consentRecords += await deleteConsents(tx, stub.id);
       await customers.delete(stub.id, stub.version);
-      events.push(customerEvent('customer.stub_removed', stub.id, {}));
+      events.push(emit(CustomerStubRemoved, aboutCustomer(stub.id), {}));
     }
     if (stubsDue.length > 0) {
       const ids = stubsDue.map((s) => s.id);
