@@ -6,6 +6,7 @@ import { NoticeAcknowledgementCollection, NoticeCollection } from '../agents/not
 import { describePermissions, Permissions as P } from '../agents/permissions';
 import { RoleCollection } from '../agents/role';
 import { ConsentCollection, CustomerCollection } from '../customers/customer-collections';
+import { CUSTOMER_EVENTS } from '../customers/customer-events';
 import { type CustomerService, createCustomerService } from '../customers/customer-service';
 import { Interactions } from '../interactions/interaction-collection';
 import { INTERACTION_EVENTS } from '../interactions/interaction-events';
@@ -95,6 +96,7 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       P.noticePublish,
     ]),
     events: [
+      ...CUSTOMER_EVENTS,
       ...TICKET_EVENTS,
       ...AGENT_EVENTS,
       ...INTERACTION_EVENTS,
