@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createMemoryStore } from '../adapters/memory/memory-store';
+import { ConflictError } from '../errors/frontline-error';
 import { Actor } from '../kernel/actor';
 import { createFixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
@@ -198,5 +199,35 @@ describe('reads through one policy', () => {
         (c) => c,
       ),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('the conflict policy for transactions the database aborted', () => {
+  it('redoes a command whose transaction lost to a deadlock, even with expectedVersion', async () => {
+    const deps = setup();
+    await runCreate(deps, create, { actor: writer, id: 'a' });
+    let calls = 0;
+    const store = deps.store;
+    const deadlocking: Store = {
+      ...store,
+      transaction: (work) => {
+        calls++;
+        if (calls === 1) {
+          return Promise.reject(
+            new ConflictError('save lost to a concurrent transaction (a deadlock); retry the work.', {
+              details: { retryable: true, sqlState: '40P01' },
+            }),
+          );
+        }
+        return store.transaction(work);
+      },
+    };
+    const done = await runCommand({ ...deps, store: deadlocking }, increment(), {
+      actor: writer,
+      id: 'a',
+      expectedVersion: 1,
+    });
+    expect(done.version).toBe(2);
+    expect(calls).toBe(2);
   });
 });

@@ -102,6 +102,10 @@ function authorize(actorInput: ActorInput, permission: Permission | readonly Per
 const isVersionConflict = (error: unknown): error is FrontlineError =>
   FrontlineError.is(error, 'CONFLICT') && error.details.expectedVersion !== undefined;
 
+/** A transaction the database aborted for a concurrent one (serialization failure, deadlock): always safe to redo. */
+const isRetryable = (error: unknown): error is FrontlineError =>
+  FrontlineError.is(error, 'CONFLICT') && error.details.retryable === true;
+
 /**
  * The one command runner: validate the input (zod) → authorize the actor → in one unit of work: load the
  * aggregate with its version → let the command decide (usually through its machine) → save with the expected
@@ -111,7 +115,9 @@ const isVersionConflict = (error: unknown): error is FrontlineError =>
  * mismatch (now, or a concurrent writer at save) fails with `CONFLICT` and nothing is stored — reload and
  * ask again. A caller that sends none asks for the command on the current state: on a concurrent change the
  * runner reloads and decides again, up to {@link COMMAND_ATTEMPTS} times (or the command's `attempts`), then fails with `CONFLICT`
- * (`details.attempts`). Either way a failed command leaves storage as it was.
+ * (`details.attempts`). A transaction the database aborted for another (`details.retryable`: a serialization
+ * failure or a deadlock) is redone within the same attempts whichever the caller sent. Either way a failed
+ * command leaves storage as it was.
  * @category Kit
  */
 export async function runCommand<T extends { id: string }, S extends z.ZodType, X = unknown>(
@@ -126,7 +132,7 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
   const actor = authorize(input.actor, command.permission);
   const prepared = await command.prepare?.(input, actor);
   const expected = input.expectedVersion;
-  const attempts = expected === undefined ? (command.attempts ?? COMMAND_ATTEMPTS) : 1;
+  const attempts = command.attempts ?? COMMAND_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await deps.store.transaction(async (tx) => {
@@ -150,7 +156,8 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
         return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
       });
     } catch (error) {
-      if (!isVersionConflict(error) || expected !== undefined) throw error;
+      const lostRace = isRetryable(error) || (isVersionConflict(error) && expected === undefined);
+      if (!lostRace) throw error;
       if (attempt >= attempts) {
         throw new ConflictError(`${error.message} Gave up after ${attempts} attempts.`, {
           details: { ...error.details, attempts },
