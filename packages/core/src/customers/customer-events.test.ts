@@ -29,7 +29,7 @@ describe('the customer events', () => {
 
   it('refuse personal data in a payload: a name, a value or an evidence reference is a VALIDATION error', () => {
     const about = { entityType: 'customer', entityId: 'c-1' };
-    const registered = { kind: 'person', contactPoints: [{ id: 'cp-1', kind: 'phone' }] } as const;
+    const registered = { kind: 'person' as const, contactPoints: [{ id: 'cp-1', kind: 'phone' as const }] };
     expect(emit(CustomerRegistered, about, registered).payload).toEqual(registered);
     const refused = [
       () => emit(CustomerRegistered, about, { ...registered, familyName: 'Kiss' } as never),

@@ -140,6 +140,9 @@ export function customerRefusalTests(test: CustomerSuiteTest): void {
       [customers.findCustomersByPhone({ actor: nobody, phone: '+36301234567' }), 'customer.read'],
       [customers.findCustomersByEmail({ actor: nobody, email: 'kiss.anna@example.hu' }), 'customer.read'],
       [customers.getConsentHistory({ actor: nobody, customerId }), 'customer.read'],
+      [customers.findCustomersByName({ actor: nobody, name: 'Kiss' }), 'customer.read'],
+      [customers.findCustomerByExternalRef({ actor: nobody, externalRef: 'U-1001' }), 'customer.read'],
+      [customers.sweepRetained({ actor: specialist }), 'customer.erase'],
       [customers.exportPersonalData({ actor: specialist, customerId }), 'customer.export'],
       [customers.eraseCustomer({ actor: specialist, customerId }), 'customer.erase'],
     ];
@@ -158,6 +161,97 @@ export function customerRefusalTests(test: CustomerSuiteTest): void {
       customers.registerCustomer({ actor: operator, familyName: 'Nagy', externalRef: 'U-1001' }),
       'CONFLICT',
     );
+    await check();
+  });
+
+  test('refuses unknown keys in the input of every method, storing nothing', async (ctx) => {
+    const { customers, unchanged } = ctx;
+    const { customer } = await customers.registerCustomer({ actor: operator, ...anna });
+    const customerId = customer.id;
+    const phone = customer.contactPoints.find((p) => p.kind === 'phone')!;
+    const check = await unchanged();
+    const extra = { unexpected: true };
+    const marketing = { purpose: 'marketing', channel: 'email', source: 'call' } as const;
+    // each input is valid but for the unknown key: were it dropped, the call would succeed (and commands write)
+    const calls: Record<string, Promise<unknown>[]> = {
+      registerCustomer: [
+        customers.registerCustomer({ actor: operator, familyName: 'Nagy', ...extra } as never),
+      ],
+      updateCustomer: [
+        customers.updateCustomer({
+          actor: operator,
+          customerId,
+          expectedVersion: 1,
+          changes: { familyName: 'Nagy' },
+          ...extra,
+        } as never),
+        customers.updateCustomer({
+          actor: operator,
+          customerId,
+          expectedVersion: 1,
+          changes: { familyName: 'Nagy', ...extra },
+        } as never),
+      ],
+      addContactPoint: [
+        customers.addContactPoint({
+          actor: operator,
+          customerId,
+          contactPoint: { kind: 'email', value: 'uj@example.hu' },
+          ...extra,
+        } as never),
+        customers.addContactPoint({
+          actor: operator,
+          customerId,
+          contactPoint: { kind: 'email', value: 'uj@example.hu', ...extra },
+        } as never),
+      ],
+      removeContactPoint: [
+        customers.removeContactPoint({
+          actor: operator,
+          customerId,
+          contactPointId: phone.id,
+          ...extra,
+        } as never),
+      ],
+      recordConsent: [
+        customers.recordConsent({ actor: operator, customerId, ...marketing, ...extra } as never),
+      ],
+      withdrawConsent: [
+        customers.withdrawConsent({ actor: operator, customerId, ...marketing, ...extra } as never),
+      ],
+      getCustomer: [customers.getCustomer({ actor: operator, customerId, ...extra } as never)],
+      findCustomersByPhone: [
+        customers.findCustomersByPhone({ actor: operator, phone: phone.value, ...extra } as never),
+      ],
+      findCustomersByEmail: [
+        customers.findCustomersByEmail({ actor: operator, email: 'kiss.anna@example.hu', ...extra } as never),
+      ],
+      findCustomersByName: [
+        customers.findCustomersByName({ actor: operator, name: 'Kiss', ...extra } as never),
+      ],
+      findCustomerByExternalRef: [
+        customers.findCustomerByExternalRef({ actor: operator, externalRef: 'U-1001', ...extra } as never),
+      ],
+      ensureCustomer: [
+        customers.ensureCustomer({
+          actor: specialist,
+          externalRef: 'U-7',
+          familyName: 'Nagy',
+          ...extra,
+        } as never),
+      ],
+      getConsentHistory: [customers.getConsentHistory({ actor: operator, customerId, ...extra } as never)],
+      exportPersonalData: [customers.exportPersonalData({ actor: officer, customerId, ...extra } as never)],
+      eraseCustomer: [customers.eraseCustomer({ actor: officer, customerId, ...extra } as never)],
+      sweepRetained: [customers.sweepRetained({ actor: officer, ...extra } as never)],
+    };
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(customers).sort());
+    for (const [name, list] of Object.entries(calls)) {
+      for (const call of quiet(list)) {
+        const error = await expectCode(call, 'VALIDATION');
+        expect(JSON.stringify(error.details), name).toContain('unexpected');
+      }
+    }
     await check();
   });
 
