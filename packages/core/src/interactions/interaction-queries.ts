@@ -20,17 +20,23 @@ const masked = <T extends string | null | undefined>(text: T): T | typeof MASKED
   text === null || text === undefined || text === '' ? text : MASKED;
 
 /**
- * How documented contacts are read: by whoever documents contacts or reads customers. Without
- * `customer.read_personal` the words about the person are masked — the notes (and their corrections), the
- * customer's feedback comment and the telephony reference (a call id leads to the caller's number) — while
- * the facts the contact statistics need stay.
+ * How documented contacts are read: by whoever documents contacts or reads customers. The words about the
+ * person — the notes (and their corrections), the customer's feedback comment and the telephony reference (a
+ * call id leads to the caller's number) — are for those who work the contacts (`interaction.write`: an agent
+ * needs the history of earlier calls) or hold `customer.read_personal`; anyone else reads them masked, while
+ * the facts the contact statistics need stay. The same rule as tickets: who works the record sees its words.
  * @category Interactions
  */
 export const InteractionReadPolicy: ReadPolicy<Interaction> = {
   what: 'interaction',
   anyOf: [Permissions.interactionWrite, Permissions.customerRead],
   mask: (contact, actor) => {
-    if (hasPermission(actor, Permissions.customerReadPersonal)) return contact;
+    if (
+      hasPermission(actor, Permissions.customerReadPersonal) ||
+      hasPermission(actor, Permissions.interactionWrite)
+    ) {
+      return contact;
+    }
     const answer = contact.feedback?.answer;
     return {
       ...contact,
