@@ -522,11 +522,15 @@ try {
       : `9. Audit chain BROKEN at #${verification.seq}: ${verification.message}`,
   );
   const before = await store.outbox.stats();
+  // every message is a typed, versioned event the composition root's catalogue declares
+  const catalogue = new Set(frontline.plan.events.map((e) => e.type));
+  const undeclared = new Set<string>();
   let delivered = 0;
   for (;;) {
     const batch = await store.outbox.claim({ worker: 'demo', limit: 100, leaseMs: 60_000 });
     if (batch.length === 0) break;
     const topics = new Set(batch.map((m) => m.topic));
+    for (const topic of topics) if (!catalogue.has(topic)) undeclared.add(topic);
     await store.transaction(async (tx) => {
       for (const m of batch) await tx.outbox.complete(m);
     });
@@ -537,6 +541,12 @@ try {
   say(
     `10. Outbox: ${before.pending} pending → delivered ${delivered}; now pending ${after.pending}, done ${after.done}, dead ${after.dead}`,
   );
+  say(
+    undeclared.size === 0
+      ? `    every topic is in the event catalogue (${catalogue.size} typed events from ${frontline.plan.modules.length} modules)`
+      : `    NOT in the event catalogue: ${[...undeclared].join(', ')}`,
+  );
+  if (undeclared.size > 0) process.exitCode = 1;
   say();
   say(
     `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Run it again: it finds this run's data.`,
