@@ -327,4 +327,31 @@ export function customerRecordTests(test: CustomerSuiteTest): void {
     expect(audit).toContain('consent.');
     for (const secret of annasPersonalData) expect(audit).not.toContain(secret);
   });
+
+  test('commands racing on one customer all land: a lost race without expectedVersion is decided again', async (ctx) => {
+    const { customers } = ctx;
+    const { customer } = await customers.registerCustomer({ actor: operator, ...anna });
+    const customerId = customer.id;
+    const statement = { actor: operator, customerId, source: 'call' } as const;
+    // three writers at most: each lost race means another one committed, so three attempts get all through
+    const results = await Promise.all([
+      customers.recordConsent({ ...statement, purpose: 'marketing', channel: 'email' }),
+      customers.recordConsent({ ...statement, purpose: 'service', channel: 'phone' }),
+      customers.addContactPoint({
+        actor: operator,
+        customerId,
+        contactPoint: { kind: 'email', value: 'uj@example.hu' },
+      }),
+    ]);
+    expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
+    const current = await customers.getCustomer({ actor: operator, customerId });
+    expect(current.version).toBe(4);
+    expect(current.customer.contactPoints).toHaveLength(4);
+    expect(current.customer.consentState.map((e) => `${e.purpose}/${e.channel}`).sort()).toEqual([
+      'marketing/email',
+      'service/phone',
+    ]);
+    const history = await customers.getConsentHistory({ actor: operator, customerId });
+    expect(history.map((h) => h.purpose).sort()).toEqual(['marketing', 'service']);
+  });
 }
