@@ -13,10 +13,9 @@ import { authorizeRead, type Page, PageInput, pageOf } from '../kit/read-policy'
 import type { Store } from '../ports/storage';
 import type { Customer } from './customer.schema';
 import { CustomerCollection } from './customer-collections';
-import { RegisterCustomerInput } from './customer-inputs';
+import { RegisterCustomerInput, type UpdateCustomerInput } from './customer-inputs';
 import { CustomerReadPolicy, resultFor, viewFor } from './customer-read-policy';
 import type { CustomerCommandResult, CustomerResult } from './customer-results';
-import type { CustomerService } from './customer-service';
 import { customerNameKeys } from './name-keys';
 
 /**
@@ -127,7 +126,10 @@ export async function findCustomerByExternalRef(store: Store, raw: unknown): Pro
  */
 export async function ensureCustomer(
   store: Store,
-  service: Pick<CustomerService, 'registerCustomer' | 'updateCustomer'>,
+  service: {
+    registerCustomer(input: RegisterCustomerInput): Promise<CustomerCommandResult>;
+    updateCustomer(input: UpdateCustomerInput): Promise<CustomerCommandResult>;
+  },
   raw: unknown,
 ): Promise<EnsureCustomerResult> {
   const input = parseInput(EnsureCustomerInput, raw, 'customer sync');
