@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { Permissions } from '../agents/permissions';
 import { parseInput } from '../errors/validate';
 import { Actor, requirePermission } from '../kernel/actor';
+import { EntityId } from '../kernel/id';
 import { BUDAPEST } from '../kernel/time-zone';
+import { runCommand } from '../kit/command-runner';
 import { emit } from '../kit/define-event';
 import type { Store } from '../ports/storage';
 import { type DomainEvent, recordEvents, redactEventMessages } from '../services/domain-events';
-import type { Customer } from './customer.schema';
 import { ConsentCollection, CustomerCollection } from './customer-collections';
 import { aboutCustomer, CustomerConsentsRemoved, CustomerStubRemoved } from './customer-events';
 import { type CustomerContext, callSource } from './customer-support';
@@ -48,15 +49,55 @@ async function deleteConsents(tx: Store, customerId: string): Promise<number> {
   return rows.length;
 }
 
+/** Input of one consent-history removal on the runner (the sweep's actor, already checked, and the customer). */
+const ConsentHistoryRemoval = z.strictObject({ actor: Actor, customerId: EntityId });
+
 /**
- * `sweepRetained`, in one transaction: removes what erasures kept once its day has passed — the consent
- * histories (`consentsRetainUntil`), the customer stubs (`retainUntil`, with any consents left) and, through
- * each source's `sweep`, what the sources retained (complaint files). Every part streams an index by due date
- * (`consents_retain_until`, `retain_until`, the sources' own), so a run costs what is due, not the size of
- * the base; running it again removes nothing more. Emits `customer.consents_removed.v1` and
- * `customer.stub_removed.v1` (ids and counts only) for the audit trail. A batch over many customers in one unit
- * of work, so not on the one-aggregate runner: each write names the version it read and a concurrent change
- * fails the run (`CONFLICT`) with nothing removed; run it again.
+ * Deletes one erased customer's consent history once its day (`consentsRetainUntil`) is before `today`, and
+ * records on the stub when (`consentsRemovedAt`): one command on the runner, so a history a concurrent sweep
+ * removed meanwhile is found done and skipped. The number of records removed, or `null` when nothing was due.
+ */
+async function removeConsentHistory(
+  ctx: CustomerContext,
+  actor: Actor,
+  customerId: string,
+  today: string,
+): Promise<number | null> {
+  const result = await runCommand(
+    ctx.deps,
+    {
+      name: 'consent history removal',
+      input: ConsentHistoryRemoval,
+      collection: CustomerCollection,
+      id: (input) => input.customerId,
+      permission: Permissions.customerErase,
+      execute: async ({ current, at, tx }) => {
+        const erasure = current.data.erasure;
+        if (!erasure || erasure.consentsRemovedAt || erasure.consentsRetainUntil >= today) {
+          return { entity: current.data, events: [] };
+        }
+        const consentRecords = await deleteConsents(tx, customerId);
+        return {
+          entity: { ...current.data, erasure: { ...erasure, consentsRemovedAt: at } },
+          events: [emit(CustomerConsentsRemoved, aboutCustomer(customerId), { consentRecords })],
+          extra: consentRecords,
+        };
+      },
+    },
+    { actor, customerId },
+  );
+  return result.events.length === 0 ? null : (result.extra ?? 0);
+}
+
+/**
+ * `sweepRetained`: removes what erasures kept once its day has passed — the consent histories
+ * (`consentsRetainUntil`), the customer stubs (`retainUntil`, with any consents left) and, through each source's
+ * `sweep`, what the sources retained (complaint files). Every part streams an index by due date
+ * (`consents_retain_until`, `retain_until`, the sources' own), so a run costs what is due, not the size of the
+ * base; running it again removes nothing more. Each consent history goes in its own unit of work on the kit's
+ * runner (it changes one customer: `customer.consents_removed.v1`); the stubs, which the runner cannot delete,
+ * and the sources' parts go together in one more (`customer.stub_removed.v1`), where a concurrent change fails
+ * that part (`CONFLICT`) with nothing of it removed — run the sweep again.
  */
 export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise<SweepRetainedResult> {
   const { deps } = ctx;
@@ -65,28 +106,28 @@ export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise
   const at = deps.clock.now();
   // "Kept until D" means deleted after D: the day of the sweep must be later (keys compare as YYYY-MM-DD).
   const today = calendarDateIn(at, BUDAPEST);
+  let more = false;
+  const consentsDue: string[] = [];
+  for await (const row of deps.store
+    .repository(CustomerCollection)
+    .query({ index: 'consents_retain_until', to: today, limit: input.limit + 1 })) {
+    if (consentsDue.length >= input.limit) {
+      more = true;
+      break;
+    }
+    consentsDue.push(row.data.id);
+  }
+  let consentHistories = 0;
+  let consentRecords = 0;
+  for (const customerId of consentsDue) {
+    const removed = await removeConsentHistory(ctx, actor, customerId, today);
+    if (removed === null) continue;
+    consentHistories++;
+    consentRecords += removed;
+  }
   return deps.store.transaction(async (tx) => {
     const customers = tx.repository(CustomerCollection);
     const events: DomainEvent[] = [];
-    let more = false;
-
-    const consentsDue: { data: Customer; version: number }[] = [];
-    for await (const row of customers.query({ index: 'consents_retain_until', to: today })) {
-      if (consentsDue.length >= input.limit) {
-        more = true;
-        break;
-      }
-      consentsDue.push(row);
-    }
-    let consentRecords = 0;
-    for (const row of consentsDue) {
-      const removed = await deleteConsents(tx, row.data.id);
-      consentRecords += removed;
-      const erasure = { ...row.data.erasure!, consentsRemovedAt: at };
-      await customers.update({ ...row.data, erasure }, row.version);
-      const payload = { consentRecords: removed };
-      events.push(emit(CustomerConsentsRemoved, aboutCustomer(row.data.id), payload));
-    }
 
     const stubsDue: { id: string; version: number }[] = [];
     for await (const row of customers.query({ index: 'retain_until', to: today })) {
@@ -122,7 +163,7 @@ export async function sweepRetained(ctx: CustomerContext, raw: unknown): Promise
     return {
       sweptAt: at,
       customerStubs: stubsDue.length,
-      consentHistories: consentsDue.length,
+      consentHistories,
       consentRecords,
       sources,
       more,

@@ -222,4 +222,40 @@ export function customerRequestTests(test: CustomerSuiteTest): void {
       'active',
     );
   });
+
+  test('sweeps each consent history once its day has passed, a customer at a time; a second run removes nothing', async (ctx) => {
+    const { customers, store, clock } = ctx;
+    const statement = { actor: operator, purpose: 'marketing', channel: 'email', source: 'call' } as const;
+    const ids: string[] = [];
+    for (const familyName of ['Kiss', 'Nagy']) {
+      const { customer } = await customers.registerCustomer({ actor: operator, familyName });
+      await customers.recordConsent({ ...statement, customerId: customer.id });
+      await customers.eraseCustomer({ actor: officer, customerId: customer.id });
+      ids.push(customer.id);
+    }
+    clock.set('2031-03-02T12:00:00Z'); // the last day the proofs are kept: nothing is due yet
+    expect(await customers.sweepRetained({ actor: officer })).toMatchObject({
+      consentHistories: 0,
+      more: false,
+    });
+    clock.set('2031-03-03T12:00:00Z');
+    const first = await customers.sweepRetained({ actor: officer, limit: 1 });
+    expect(first).toMatchObject({ consentHistories: 1, consentRecords: 2, customerStubs: 0, more: true });
+    const second = await customers.sweepRetained({ actor: officer, limit: 1 });
+    expect(second).toMatchObject({ consentHistories: 1, consentRecords: 2, more: false });
+    expect(await customers.sweepRetained({ actor: officer })).toMatchObject({
+      consentHistories: 0,
+      more: false,
+    });
+    for (const customerId of ids) {
+      const stub = await store.repository(CustomerCollection).get(customerId);
+      expect(stub.data.erasure?.consentsRemovedAt).toEqual(new Date('2031-03-03T12:00:00Z'));
+      expect(await customers.getConsentHistory({ actor: officer, customerId })).toEqual([]);
+    }
+    const removals: string[] = [];
+    for await (const entry of store.audit.read()) {
+      if (entry.type === 'customer.consents_removed.v1') removals.push(entry.entityId);
+    }
+    expect(removals.sort()).toEqual([...ids].sort());
+  });
 }
