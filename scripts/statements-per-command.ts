@@ -13,13 +13,12 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   type ActorInput,
-  createCustomerService,
   createFixedClock,
   createSequentialIds,
-  createTicketService,
   hungarianCalendarDefinition,
   Permissions as P,
 } from '@frontline/core';
+import { createCustomerService, createTicketService } from '@frontline/core/service-desk';
 import { createPgliteStore } from '@frontline/postgres';
 
 const verbose = process.argv.includes('--verbose');

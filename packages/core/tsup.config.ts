@@ -3,6 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    'service-desk/index': 'src/entries/service-desk.ts',
+    'complaints/index': 'src/entries/complaints.ts',
     'testing/index': 'src/testing/index.ts',
     'letters/index': 'src/letters/index.ts',
   },

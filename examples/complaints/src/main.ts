@@ -7,20 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  type AuthorityMatrix,
-  type Complaint,
-  type ComplaintOffice,
-  complaints as complaintModule,
   createFixedClock,
   createFrontline,
   createMemoryStore,
   createSequentialIds,
   FrontlineError,
   formatMoney,
-  parseCompensationRuleSet,
-  serviceDesk,
 } from '@frontline/core';
+import {
+  type AuthorityMatrix,
+  type Complaint,
+  type ComplaintOffice,
+  complaints as complaintModule,
+  parseCompensationRuleSet,
+} from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
+import { serviceDesk } from '@frontline/core/service-desk';
 
 const huf = (forint: number) => ({ amount: forint * 100, currency: 'HUF' });
 const rules: unknown = JSON.parse(

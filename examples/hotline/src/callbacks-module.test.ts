@@ -1,10 +1,5 @@
-import {
-  createFixedClock,
-  createFrontline,
-  createMemoryStore,
-  createSequentialIds,
-  serviceDesk,
-} from '@frontline/core';
+import { createFixedClock, createFrontline, createMemoryStore, createSequentialIds } from '@frontline/core';
+import { serviceDesk } from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { callbacks } from './callbacks-module';
 

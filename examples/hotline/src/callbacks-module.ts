@@ -18,8 +18,8 @@ import {
   readById,
   runCommand,
   runCreate,
-  type ServiceDeskServices,
 } from '@frontline/core';
+import type { ServiceDeskServices } from '@frontline/core/service-desk';
 import { z } from 'zod';
 
 const CallbackStatus = z.enum(['requested', 'done', 'cancelled']);

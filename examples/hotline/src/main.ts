@@ -14,9 +14,9 @@ import {
   createUuidV7Ids,
   hungarianCalendarDefinition,
   Permissions,
-  serviceDesk,
   systemClock,
 } from '@frontline/core';
+import { serviceDesk } from '@frontline/core/service-desk';
 import { createPgliteStore } from '@frontline/postgres';
 
 // ── 1. Ports and modules ─────────────────────────────────────────────────────────────────────────────────────

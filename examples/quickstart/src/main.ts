@@ -13,11 +13,6 @@
 import path from 'node:path';
 import {
   type Actor,
-  type AuthorityMatrix,
-  type CompensationRuleSetInput,
-  type Complaint,
-  type ComplaintOffice,
-  complaints as complaintModule,
   createAuditLog,
   createFrontline,
   createUuidV7Ids,
@@ -30,17 +25,22 @@ import {
   money,
   nextWorkingTime,
   Permissions,
-  type SlaPolicyInput,
-  serviceDesk,
   systemClock,
-  type Ticket,
 } from '@frontline/core';
+import {
+  type AuthorityMatrix,
+  type CompensationRuleSetInput,
+  type Complaint,
+  type ComplaintOffice,
+  complaints as complaintModule,
+} from '@frontline/core/complaints';
 import {
   CUSTOMER_NOTICE_TEMPLATES,
   createLetterEnvironment,
   LETTERHEAD_PARTIALS,
   SIGNATURE_PARTIALS,
 } from '@frontline/core/letters';
+import { type SlaPolicyInput, serviceDesk, type Ticket } from '@frontline/core/service-desk';
 import { createPgliteStore } from '@frontline/postgres';
 
 const started = performance.now();

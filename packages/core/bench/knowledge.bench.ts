@@ -3,18 +3,15 @@
  * the SDK's index (MiniSearch with accent folding, prefix and typo tolerance, helpfulness boost) against a
  * straightforward scan, and the time to build the index against building a map of folded strings.
  */
+import { createFixedClock, createMemoryStore, createSequentialIds, type Store } from '@frontline/core';
 import {
-  createFixedClock,
   createKnowledgeBase,
   createKnowledgeIndex,
-  createMemoryStore,
-  createSequentialIds,
   type KnowledgeArticle,
   KnowledgeArticles,
   type KnowledgeBase,
   restoreKnowledgeIndex,
-  type Store,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import { benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 
 const ARTICLES = benchSize(100_000);

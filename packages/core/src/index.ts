@@ -3,15 +3,22 @@
  * addresses, time zones), the business calendar with Hungarian holidays, the hash-chained audit log, and the
  * storage ports with their in-memory adapter.
  *
- * Heavy optional parts live behind subpaths: `@frontline/core/letters` (handlebars templates) and
- * `@frontline/core/testing` (the adapter conformance suite).
+ * The bounded contexts live behind subpaths, so the kernel loads neither MiniSearch nor handlebars:
+ * `@frontline/core/service-desk` (customers, agents, interactions, tickets, knowledge and the `serviceDesk()`
+ * module), `@frontline/core/complaints` (the `complaints()` module), `@frontline/core/letters` (handlebars
+ * templates) and `@frontline/core/testing` (the conformance suites).
  * @module
  */
 
 // adapters
 export { createMemoryStore, type MemoryStoreOptions } from './adapters/memory/memory-store';
-// bounded contexts (each area's barrel lists its exports by name)
-export * from './agents';
+// access: the permissions every module checks, and the personal-data port every module may implement
+export {
+  describePermissions,
+  type KnownPermission,
+  PERMISSION_DESCRIPTIONS,
+  Permissions,
+} from './agents/permissions';
 // audit
 export {
   AuditEvent,
@@ -22,8 +29,13 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit/audit-log';
-export * from './complaints';
-export * from './customers';
+export {
+  type ErasureContext,
+  type PersonalDataSource,
+  PersonalDataSources,
+  RetainedRecords,
+  SourceErasureResult,
+} from './customers/personal-data-source';
 export { easterSunday, GREGORIAN_YEARS } from './data/easter-sunday';
 export {
   type HolidayName,
@@ -59,7 +71,6 @@ export {
   ValidationError,
 } from './errors/frontline-error';
 export { parseInput, toFieldIssues } from './errors/validate';
-export * from './interactions';
 // access and services
 export { Actor, type ActorInput, hasPermission, Permission, requirePermission } from './kernel/actor';
 // business calendar and Hungarian holidays
@@ -168,9 +179,6 @@ export {
   readById,
 } from './kit/read-policy';
 export { type ModulePlan, resolveModules } from './kit/resolve-modules';
-export * from './knowledge';
-export { type ComplaintsOptions, complaints } from './modules/complaints';
-export { type ServiceDeskOptions, type ServiceDeskServices, serviceDesk } from './modules/service-desk';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';
 export { type Clock, createFixedClock, type FixedClock, systemClock } from './ports/clock';
@@ -204,4 +212,3 @@ export {
 } from './ports/storage';
 export { IdInput, QueryInput, VersionInput } from './ports/storage-input';
 export { DomainEvent, recordEvents, type ServiceDeps } from './services/domain-events';
-export * from './tickets';

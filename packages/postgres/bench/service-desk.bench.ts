@@ -15,21 +15,21 @@
  */
 import {
   type ActorInput,
+  createFixedClock,
+  createMemoryStore,
+  createSequentialIds,
+  hungarianCalendarDefinition,
+  Permissions,
+  type Store,
+} from '@frontline/core';
+import {
   type AuthorityMatrix,
   type CompensationRuleSetInput,
   type ComplaintService,
   createComplaintService,
-  createCustomerService,
-  createFixedClock,
-  createMemoryStore,
-  createSequentialIds,
-  createTicketService,
-  hungarianCalendarDefinition,
-  Permissions,
-  type Store,
-  type TicketService,
-} from '@frontline/core';
+} from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
+import { createCustomerService, createTicketService, type TicketService } from '@frontline/core/service-desk';
 import { type BenchCase, type BenchTask, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import { createPgliteStore } from '../src/index';
 

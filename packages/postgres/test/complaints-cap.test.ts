@@ -1,15 +1,10 @@
 // The yearly compensation cap under parallel deciders, on PGlite and on the PostgreSQL server: however many
 // complaints of one customer are decided and answered at once, the granted total never exceeds the cap.
 import { PGlite } from '@electric-sql/pglite';
-import {
-  CustomerCollection,
-  createComplaintService,
-  createFixedClock,
-  createSequentialIds,
-  FrontlineError,
-  type Store,
-} from '@frontline/core';
+import { createFixedClock, createSequentialIds, FrontlineError, type Store } from '@frontline/core';
+import { createComplaintService } from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
+import { CustomerCollection } from '@frontline/core/service-desk';
 import {
   complaintActors as A,
   suiteAuthorityMatrix,

@@ -1,4 +1,5 @@
-import { actorFor, BuiltInRoles, FrontlineError, Permissions } from '@frontline/core';
+import { FrontlineError, Permissions } from '@frontline/core';
+import { actorFor, BuiltInRoles } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

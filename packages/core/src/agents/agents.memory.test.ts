@@ -1,4 +1,5 @@
-import { createAgentService, createMemoryStore } from '@frontline/core';
+import { createMemoryStore } from '@frontline/core';
+import { createAgentService } from '@frontline/core/service-desk';
 import { runAgentSuite } from '../testing/agents-suite';
 import { describeServiceUnderGarbage } from '../testing/suite-harness';
 

@@ -1,12 +1,11 @@
+import { FrontlineError, type InvalidTransitionError } from '@frontline/core';
 import {
   AgentSessionTransitions,
   AgentState,
   availableSessionCommands,
-  FrontlineError,
-  type InvalidTransitionError,
   nextAgentState,
   SessionCommand,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

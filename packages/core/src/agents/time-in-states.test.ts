@@ -1,4 +1,5 @@
-import { AgentState, FrontlineError, timeInStates } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { AgentState, timeInStates } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { type ConsentEvent, consentStatus, FrontlineError } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { type ConsentEvent, consentStatus } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,11 +1,10 @@
+import { parseInput, type ValidationError } from '@frontline/core';
 import {
   Customer,
   CustomerChanges,
   NewContactPoint,
-  parseInput,
   RegisterCustomerInput,
-  type ValidationError,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { sampleCustomer } from '../testing/customers-suite';
 

@@ -1,10 +1,5 @@
-import {
-  createCustomerService,
-  createFixedClock,
-  createMemoryStore,
-  createSequentialIds,
-  FrontlineError,
-} from '@frontline/core';
+import { createFixedClock, createMemoryStore, createSequentialIds, FrontlineError } from '@frontline/core';
+import { createCustomerService } from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { runCustomerSuite } from '../testing/customers-suite';
 import { describeServiceUnderGarbage } from '../testing/suite-harness';

@@ -1,4 +1,5 @@
-import { customerDisplayName, FrontlineError, formatPersonName } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { customerDisplayName, formatPersonName } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleCustomer } from '../testing/customers-suite';

@@ -1,15 +1,13 @@
+import { FrontlineError, Permissions, parsePhoneNumber } from '@frontline/core';
 import {
   CustomerDataClassification,
   customerViewFor,
   DataClassHandling,
-  FrontlineError,
   maskCustomer,
   maskEmailAddress,
   maskPhoneNumber,
   maskPostalAddress,
-  Permissions,
-  parsePhoneNumber,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleCustomer } from '../testing/customers-suite';

@@ -1,10 +1,10 @@
+import { FrontlineError } from '@frontline/core';
 import {
   CustomerDataClassification,
   CustomerRetentionRules,
   DataClassHandling,
   eraseCustomerRecord,
-  FrontlineError,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sampleCustomer } from '../testing/customers-suite';

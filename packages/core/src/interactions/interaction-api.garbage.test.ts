@@ -1,11 +1,5 @@
-import {
-  CustomerCollection,
-  createFixedClock,
-  createInteractionService,
-  createMemoryStore,
-  createSequentialIds,
-  FrontlineError,
-} from '@frontline/core';
+import { createFixedClock, createMemoryStore, createSequentialIds, FrontlineError } from '@frontline/core';
+import { CustomerCollection, createInteractionService } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { serviceDeskActors, suiteCustomer } from '../testing/interactions-suite';

@@ -1,12 +1,12 @@
+import { FrontlineError } from '@frontline/core';
 import {
   contactRole,
   effectiveInteraction,
-  FrontlineError,
   feedbackState,
   type Interaction,
   interactionTimes,
   isAbandoned,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

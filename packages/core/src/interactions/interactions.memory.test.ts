@@ -1,4 +1,5 @@
-import { createMemoryStore, Interactions, type Store } from '@frontline/core';
+import { createMemoryStore, type Store } from '@frontline/core';
+import { Interactions } from '@frontline/core/service-desk';
 import { runInteractionSuite } from '../testing/interactions-suite';
 import type { RawInspector } from '../testing/store-conformance';
 

@@ -1,11 +1,11 @@
+import { FrontlineError } from '@frontline/core';
 import {
   allowedArticleCommands,
   articleTransition,
-  FrontlineError,
   KNOWLEDGE_ARTICLE_TRANSITIONS,
   KnowledgeArticleCommand,
   KnowledgeArticleStatus,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { FrontlineError, foldText, KNOWLEDGE_STOP_WORDS, searchTerms } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { foldText, KNOWLEDGE_STOP_WORDS, searchTerms } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,5 @@
-import { FrontlineError, helpfulnessBoost, wilsonLowerBound } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { helpfulnessBoost, wilsonLowerBound } from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,14 +1,16 @@
 import {
   createFixedClock,
-  createKnowledgeBase,
   createMemoryStore,
   createSequentialIds,
   FrontlineError,
+  type Store,
+} from '@frontline/core';
+import {
+  createKnowledgeBase,
   KnowledgeArticles,
   type KnowledgeBase,
   KnowledgeVotes,
-  type Store,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { knowledgeActors, knowledgeArticle, solvedTicket } from '../testing/knowledge-suite';

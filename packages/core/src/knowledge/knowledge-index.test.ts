@@ -1,10 +1,10 @@
+import { FrontlineError } from '@frontline/core';
 import {
   createKnowledgeIndex,
-  FrontlineError,
   type KnowledgeArticle,
   type KnowledgeSearchHit,
   restoreKnowledgeIndex,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { knowledgeArticle } from '../testing/knowledge-suite';

@@ -1,4 +1,5 @@
-import { FrontlineError, type SlaPolicyInput, selectSlaTargets } from '@frontline/core';
+import { FrontlineError } from '@frontline/core';
+import { type SlaPolicyInput, selectSlaTargets } from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 
 const policy: SlaPolicyInput = {

@@ -1,19 +1,21 @@
 import {
   type BusinessCalendarDefinitionInput,
-  CustomerCollection,
   createFixedClock,
   createMemoryStore,
   createSequentialIds,
-  createTicketService,
   FrontlineError,
   hungarianCalendarDefinition,
   hungarianHolidays,
   hungarianWorkingSaturdays,
+} from '@frontline/core';
+import {
+  CustomerCollection,
+  createTicketService,
   SlaPolicies,
   SlaPolicy,
   type SlaPolicyInput,
   Tickets,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { serviceDeskActors as A, suiteCustomer } from '../testing/interactions-suite';
 

@@ -1,13 +1,13 @@
+import { FrontlineError } from '@frontline/core';
 import {
   consumedBusinessTime,
-  FrontlineError,
   isSlaClockRunning,
   pauseSlaClock,
   resumeSlaClock,
   type SlaClock,
   slaClockReaches,
   startSlaClock,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { businessTimeBetween, createBusinessCalendar } from '../kernel/business-calendar';

@@ -1,18 +1,20 @@
 import {
-  CustomerCollection,
-  canApplyTicketCommand,
   createFixedClock,
   createMemoryStore,
   createSequentialIds,
-  createTicketService,
-  decideTicketTransition,
   FrontlineError,
   type Store,
+} from '@frontline/core';
+import {
+  CustomerCollection,
+  canApplyTicketCommand,
+  createTicketService,
+  decideTicketTransition,
   selectSlaTargets,
   type Ticket,
   type TicketService,
   ticketFacts,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../kit/collect';

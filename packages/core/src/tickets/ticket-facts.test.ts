@@ -1,11 +1,5 @@
-import {
-  type Actor,
-  FrontlineError,
-  Permissions,
-  type Ticket,
-  type TicketContact,
-  ticketFacts,
-} from '@frontline/core';
+import { type Actor, FrontlineError, Permissions } from '@frontline/core';
+import { type Ticket, type TicketContact, ticketFacts } from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { applyTicketCommand, type TicketCommandInput } from './apply-ticket-command';
 

@@ -1,14 +1,12 @@
+import { type Actor, FrontlineError, Permissions } from '@frontline/core';
 import {
-  type Actor,
   canApplyTicketCommand,
   decideTicketTransition,
-  FrontlineError,
-  Permissions,
   TICKET_TRANSITIONS,
   type Ticket,
   TicketCommand,
   TicketStatus,
-} from '@frontline/core';
+} from '@frontline/core/service-desk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyTicketCommand, type TicketEnvironment } from './apply-ticket-command';

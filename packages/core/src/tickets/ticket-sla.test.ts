@@ -1,11 +1,5 @@
-import {
-  type Actor,
-  Permissions,
-  SlaPolicy,
-  type SlaPolicyInput,
-  type Ticket,
-  ticketFacts,
-} from '@frontline/core';
+import { type Actor, Permissions } from '@frontline/core';
+import { SlaPolicy, type SlaPolicyInput, type Ticket, ticketFacts } from '@frontline/core/service-desk';
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar } from '../kernel/business-calendar';
 import {

@@ -1,4 +1,5 @@
-import { createMemoryStore, Interactions, SlaPolicies, type Store, Tickets } from '@frontline/core';
+import { createMemoryStore, type Store } from '@frontline/core';
+import { Interactions, SlaPolicies, Tickets } from '@frontline/core/service-desk';
 import type { RawInspector } from '../testing/store-conformance';
 import { runTicketSuite } from '../testing/tickets-suite';
 
