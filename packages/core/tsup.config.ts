@@ -5,7 +5,6 @@ export default defineConfig({
     index: 'src/index.ts',
     'service-desk/index': 'src/entries/service-desk.ts',
     'complaints/index': 'src/entries/complaints.ts',
-    'testing/index': 'src/testing/index.ts',
     'letters/index': 'src/letters/index.ts',
   },
   format: ['esm', 'cjs'],
@@ -16,7 +15,4 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   treeshake: true,
-  // The `./testing` suites import these; a host that runs them installs both (optional peers). Bundling
-  // fast-check would ship its code, and its MIT notice, inside core.
-  external: ['vitest', 'fast-check'],
 });

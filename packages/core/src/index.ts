@@ -6,7 +6,7 @@
  * The bounded contexts live behind subpaths, so the kernel loads neither MiniSearch nor handlebars:
  * `@frontline/core/service-desk` (customers, agents, interactions, tickets, knowledge and the `serviceDesk()`
  * module), `@frontline/core/complaints` (the `complaints()` module), `@frontline/core/letters` (handlebars
- * templates) and `@frontline/core/testing` (the conformance suites).
+ * templates) and `@frontline/testing` (the conformance suites).
  * @module
  */
 
@@ -29,6 +29,7 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit/audit-log';
+export { SealedAuditValue, SealedAuditValues } from './audit/sealed-values';
 export {
   type ErasureContext,
   type PersonalDataSource,
@@ -137,6 +138,7 @@ export {
 export { formatPhoneNumber, PhoneNumber, parsePhoneNumber, phoneNumberType } from './kernel/phone';
 export { formatPostalAddress, PostalAddress } from './kernel/postal-address';
 export { BUDAPEST, TimeZone } from './kernel/time-zone';
+export { collect } from './kit/collect';
 export {
   type AggregateCommand,
   COMMAND_ATTEMPTS,

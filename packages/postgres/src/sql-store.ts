@@ -21,7 +21,7 @@ import { DEFAULT_SCHEMA, quoteSchema } from './schema-name';
 
 /**
  * Direct reads of what the store wrote, around its repositories — for the conformance suite's read-back
- * checks (it fits `RawInspector` of `@frontline/core/testing`), for diagnostics and for host reports.
+ * checks (it fits `RawInspector` of `@frontline/testing`), for diagnostics and for host reports.
  * @category Stores
  */
 export interface SqlInspector {

@@ -11,7 +11,7 @@ import {
   suiteCompensationRuleSet,
   suiteComplaintOffice,
   suiteCustomer,
-} from '@frontline/core/testing';
+} from '@frontline/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteStore, createPostgresStore, type SqlStore } from '../src/index';

@@ -1,6 +1,6 @@
 // The complaint workflow suite of @frontline/core on PGlite.
 import { PGlite } from '@electric-sql/pglite';
-import { runComplaintSuite } from '@frontline/core/testing';
+import { runComplaintSuite } from '@frontline/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';

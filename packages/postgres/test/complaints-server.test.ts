@@ -1,5 +1,5 @@
 // The complaint workflow suite of @frontline/core on a real PostgreSQL server (FRONTLINE_PG_URL).
-import { runComplaintSuite } from '@frontline/core/testing';
+import { runComplaintSuite } from '@frontline/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 

@@ -1,9 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import {
-  runModuleConformance,
-  runPersonalDataConformance,
-  runStoreConformance,
-} from '@frontline/core/testing';
+import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';

@@ -1,8 +1,4 @@
-import {
-  runModuleConformance,
-  runPersonalDataConformance,
-  runStoreConformance,
-} from '@frontline/core/testing';
+import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 

@@ -1,5 +1,5 @@
 import type { FixedClock, Store } from '@frontline/core';
-import type { RawInspector, StoreConformanceOptions } from '@frontline/core/testing';
+import type { RawInspector, StoreConformanceOptions } from '@frontline/testing';
 import { describe, it } from 'vitest';
 import type { SqlStore } from '../src/index';
 

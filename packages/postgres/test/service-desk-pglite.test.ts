@@ -7,7 +7,7 @@ import {
   runInteractionSuite,
   runKnowledgeSuite,
   runTicketSuite,
-} from '@frontline/core/testing';
+} from '@frontline/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';

@@ -5,7 +5,7 @@ import {
   runInteractionSuite,
   runKnowledgeSuite,
   runTicketSuite,
-} from '@frontline/core/testing';
+} from '@frontline/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 

@@ -1,7 +1,6 @@
 import { createMemoryStore } from '@frontline/core';
 import { createAgentService } from '@frontline/core/service-desk';
-import { runAgentSuite } from '../testing/agents-suite';
-import { describeServiceUnderGarbage } from '../testing/suite-harness';
+import { describeServiceUnderGarbage, runAgentSuite } from '@frontline/testing';
 
 runAgentSuite({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
 describeServiceUnderGarbage('agent service', createAgentService);

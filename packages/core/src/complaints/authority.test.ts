@@ -1,7 +1,7 @@
+import { suiteAuthorityMatrix } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrontlineError } from '../errors/frontline-error';
-import { suiteAuthorityMatrix } from '../testing/complaints-suite';
 import { AuthorityMatrix, assertWithinAuthority, authorityLimit, isWithinAuthority } from './index';
 
 const huf = (forint: number) => ({ amount: forint * 100, currency: 'HUF' });

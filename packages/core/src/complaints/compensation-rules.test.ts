@@ -1,7 +1,7 @@
+import { suiteCompensationRuleSet } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FrontlineError, ValidationError } from '../errors/frontline-error';
-import { suiteCompensationRuleSet } from '../testing/complaints-suite';
 import {
   type CompensationKind,
   type CompensationRuleSetInput,

@@ -1,3 +1,10 @@
+import {
+  complaintActors,
+  suiteAuthorityMatrix,
+  suiteCompensationRuleSet,
+  suiteComplaintOffice,
+  suiteCustomer,
+} from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../adapters/memory/memory-store';
@@ -6,13 +13,6 @@ import { FrontlineError } from '../errors/frontline-error';
 import { createLetterEnvironment } from '../letters/letter-environment';
 import { createFixedClock } from '../ports/clock';
 import { createSequentialIds } from '../ports/ids';
-import {
-  complaintActors,
-  suiteAuthorityMatrix,
-  suiteCompensationRuleSet,
-  suiteComplaintOffice,
-} from '../testing/complaints-suite';
-import { suiteCustomer } from '../testing/interactions-suite';
 import {
   assertWithinAuthority,
   authorityLimit,

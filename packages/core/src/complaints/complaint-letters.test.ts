@@ -1,7 +1,7 @@
+import { suiteComplaintOffice } from '@frontline/testing';
 import { describe, expect, it } from 'vitest';
 import { FrontlineError } from '../errors/frontline-error';
 import { createLetterEnvironment } from '../letters/letter-environment';
-import { suiteComplaintOffice } from '../testing/complaints-suite';
 import {
   COMPLAINT_LETTER_TEMPLATES,
   CONCILIATION_BOARDS,

@@ -1,6 +1,6 @@
 import { createMemoryStore, type Store } from '@frontline/core';
-import { runComplaintSuite } from '../testing/complaints-suite';
-import type { RawInspector } from '../testing/store-conformance';
+import type { RawInspector } from '@frontline/testing';
+import { runComplaintSuite } from '@frontline/testing';
 import { ComplaintRuleSets, Complaints } from './index';
 
 /**

@@ -43,6 +43,7 @@ export {
   isOralChannel,
 } from './complaint.schema';
 export {
+  ComplaintCompensationLedgers,
   ComplaintRuleSets,
   Complaints,
   nextDeadlineSignal,

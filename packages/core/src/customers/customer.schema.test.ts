@@ -5,8 +5,8 @@ import {
   NewContactPoint,
   RegisterCustomerInput,
 } from '@frontline/core/service-desk';
+import { sampleCustomer } from '@frontline/testing';
 import { describe, expect, it } from 'vitest';
-import { sampleCustomer } from '../testing/customers-suite';
 
 function issuePaths(run: () => unknown): (string | number)[][] {
   try {

@@ -1,8 +1,7 @@
 import { createFixedClock, createMemoryStore, createSequentialIds, FrontlineError } from '@frontline/core';
 import { createCustomerService } from '@frontline/core/service-desk';
+import { describeServiceUnderGarbage, runCustomerSuite } from '@frontline/testing';
 import { describe, expect, it } from 'vitest';
-import { runCustomerSuite } from '../testing/customers-suite';
-import { describeServiceUnderGarbage } from '../testing/suite-harness';
 
 runCustomerSuite({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
 

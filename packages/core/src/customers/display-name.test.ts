@@ -1,8 +1,8 @@
 import { FrontlineError } from '@frontline/core';
 import { customerDisplayName, formatPersonName } from '@frontline/core/service-desk';
+import { sampleCustomer } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleCustomer } from '../testing/customers-suite';
 
 describe('display names', () => {
   it('puts the family name first in Hungarian and last in English', () => {

@@ -8,9 +8,9 @@ import {
   maskPhoneNumber,
   maskPostalAddress,
 } from '@frontline/core/service-desk';
+import { sampleCustomer } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleCustomer } from '../testing/customers-suite';
 import { CustomerShape } from './customer.schema';
 
 describe('masking personal data', () => {

@@ -5,9 +5,9 @@ import {
   DataClassHandling,
   eraseCustomerRecord,
 } from '@frontline/core/service-desk';
+import { sampleCustomer } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleCustomer } from '../testing/customers-suite';
 
 describe('eraseCustomerRecord', () => {
   const customer = sampleCustomer({

@@ -1,8 +1,8 @@
 import { createFixedClock, createMemoryStore, createSequentialIds, FrontlineError } from '@frontline/core';
 import { CustomerCollection, createInteractionService } from '@frontline/core/service-desk';
+import { serviceDeskActors, suiteCustomer } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serviceDeskActors, suiteCustomer } from '../testing/interactions-suite';
 
 async function onlyFrontlineErrors(fn: () => unknown): Promise<void> {
   try {

@@ -1,7 +1,7 @@
 import { createMemoryStore, type Store } from '@frontline/core';
 import { Interactions } from '@frontline/core/service-desk';
-import { runInteractionSuite } from '../testing/interactions-suite';
-import type { RawInspector } from '../testing/store-conformance';
+import type { RawInspector } from '@frontline/testing';
+import { runInteractionSuite } from '@frontline/testing';
 
 /** Read-back through the memory adapter's ports, JSON-decoded as a SQL adapter's inspector would return rows. */
 function portInspector(store: Store): RawInspector {

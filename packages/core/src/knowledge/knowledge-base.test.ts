@@ -11,9 +11,9 @@ import {
   type KnowledgeBase,
   KnowledgeVotes,
 } from '@frontline/core/service-desk';
+import { knowledgeActors, knowledgeArticle, solvedTicket } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { knowledgeActors, knowledgeArticle, solvedTicket } from '../testing/knowledge-suite';
 
 async function seeded(): Promise<{ store: Store; kb: KnowledgeBase; published: string; draft: string }> {
   const clock = createFixedClock('2026-03-02T08:00:00Z');

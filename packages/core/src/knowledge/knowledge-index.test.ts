@@ -5,9 +5,9 @@ import {
   type KnowledgeSearchHit,
   restoreKnowledgeIndex,
 } from '@frontline/core/service-desk';
+import { knowledgeArticle } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { knowledgeArticle } from '../testing/knowledge-suite';
 
 const ids = (hits: readonly KnowledgeSearchHit[]) => hits.map((h) => h.article.id);
 

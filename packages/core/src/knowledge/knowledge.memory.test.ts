@@ -1,4 +1,4 @@
 import { createMemoryStore } from '@frontline/core';
-import { runKnowledgeSuite } from '../testing/knowledge-suite';
+import { runKnowledgeSuite } from '@frontline/testing';
 
 runKnowledgeSuite({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });

@@ -167,7 +167,7 @@ export interface UnitOfWork {
 
 /**
  * Everything a Frontline service needs from storage. An adapter implements it once; the conformance suite
- * in `@frontline/core/testing` proves it.
+ * in `@frontline/testing` proves it.
  * @example
  * const store = createMemoryStore();
  * const tickets = store.repository(TicketCollection);

@@ -16,8 +16,8 @@ import {
   type SlaPolicyInput,
   Tickets,
 } from '@frontline/core/service-desk';
+import { serviceDeskActors as A, suiteCustomer } from '@frontline/testing';
 import { describe, expect, it } from 'vitest';
-import { serviceDeskActors as A, suiteCustomer } from '../testing/interactions-suite';
 
 const split = ['08:00-12:00', '12:30-16:30'];
 const hours = { monday: split, tuesday: split, wednesday: split, thursday: split, friday: ['08:00-14:00'] };

@@ -15,11 +15,10 @@ import {
   type TicketService,
   ticketFacts,
 } from '@frontline/core/service-desk';
+import { serviceDeskActors, suiteCustomer, suiteSlaPolicy } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collect } from '../kit/collect';
-import { serviceDeskActors, suiteCustomer } from '../testing/interactions-suite';
-import { suiteSlaPolicy } from '../testing/tickets-suite';
 
 /** Calls `fn` and, for a promise or an async iterable, waits for it; any error must be a FrontlineError. */
 async function onlyFrontlineErrors(fn: () => unknown): Promise<void> {

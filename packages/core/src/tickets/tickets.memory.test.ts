@@ -1,7 +1,7 @@
 import { createMemoryStore, type Store } from '@frontline/core';
 import { Interactions, SlaPolicies, Tickets } from '@frontline/core/service-desk';
-import type { RawInspector } from '../testing/store-conformance';
-import { runTicketSuite } from '../testing/tickets-suite';
+import type { RawInspector } from '@frontline/testing';
+import { runTicketSuite } from '@frontline/testing';
 
 /**
  * The memory adapter has no backing store to read around it; this read-back goes through its ports and decodes

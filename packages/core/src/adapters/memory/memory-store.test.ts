@@ -1,9 +1,5 @@
 import { createMemoryStore } from '@frontline/core';
-import {
-  runModuleConformance,
-  runPersonalDataConformance,
-  runStoreConformance,
-} from '@frontline/core/testing';
+import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
 
 runStoreConformance({
   name: 'memory',

@@ -1,0 +1,572 @@
+import type { FixedClock, Store, Stored } from '@frontline/core';
+import { createAuditLog, FrontlineError } from '@frontline/core';
+import { describe, expect } from 'vitest';
+import { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
+import { type RawInspector, suiteCase } from './suite-harness';
+
+export type { RawInspector } from './suite-harness';
+
+/** The names of the suite's tests, for {@link StoreConformanceOptions.skip}. */
+export type ConformanceTest =
+  | 'crud'
+  | 'not-found'
+  | 'duplicate-id'
+  | 'version-conflict'
+  | 'validation'
+  | 'bad-arguments'
+  | 'indexes'
+  | 'unique-index'
+  | 'streaming'
+  | 'transaction-commit'
+  | 'transaction-rollback'
+  | 'concurrent-updates'
+  | 'outbox-basics'
+  | 'outbox-leases'
+  | 'outbox-retry-dead'
+  | 'outbox-concurrent-claimers'
+  | 'audit-chain'
+  | 'audit-concurrent';
+
+/** What the suite needs from an adapter. */
+export interface StoreConformanceOptions {
+  /** The adapter's name, used in test titles. */
+  name: string;
+  /**
+   * A fresh, empty store whose outbox reads time from `clock`. Called once per test: isolate by schema,
+   * database or transaction so tests do not see each other's data.
+   */
+  createStore: (context: { clock: FixedClock }) => Promise<Store> | Store;
+  /** Direct access to the backing store for read-back checks; omit only where none exists (memory). */
+  raw?: (store: Store) => RawInspector;
+  /** Called after each test with the store it used (drop the schema, close the connection). */
+  dispose?: (store: Store) => Promise<void> | void;
+  /** Tests to leave out, each with the reason why (printed in the test title). */
+  skip?: Partial<Record<ConformanceTest, string>>;
+  /** Messages in the concurrent outbox test (default 400). */
+  outboxMessages?: number;
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<FrontlineError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(FrontlineError.is(error), `expected a FrontlineError, got ${String(error)}`).toBe(true);
+    expect((error as FrontlineError).code).toBe(code);
+    return error as FrontlineError;
+  }
+  throw new Error(`expected the call to fail with ${code}, but it succeeded`);
+}
+
+/**
+ * The storage conformance suite: registers vitest tests that prove an adapter keeps every contract of
+ * the storage ports — CRUD, not found, version conflicts, indexes, streaming, transactions that roll back,
+ * an outbox claimed exactly once under concurrent claimers, and an audit chain that stays gap-free.
+ * @example
+ * // my-adapter.test.ts
+ * import { runStoreConformance } from '@frontline/testing';
+ * runStoreConformance({ name: 'my adapter', createStore: ({ clock }) => createMyStore({ clock }) });
+ * @category Testing
+ */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  const test = (name: ConformanceTest, title: string, body: (ctx: Ctx) => Promise<void>) =>
+    suiteCase(options, name, title, '2026-01-05T08:00:00.000Z', (base) => base, body);
+
+  describe(`storage conformance: ${options.name}`, () => {
+    test(
+      'crud',
+      'stores, reads back, updates and deletes an entity with versions',
+      async ({ store, raw }) => {
+        const repo = store.repository(ConformanceThings);
+        const created = await repo.insert(thing('t1', { tags: ['a', 'b'], score: 5 }));
+        expect(created.version).toBe(1);
+        expect(created.data).toEqual(thing('t1', { tags: ['a', 'b'], score: 5 }));
+        expect(created.data.dueAt).toBeInstanceOf(Date);
+        const loaded = await repo.get('t1');
+        expect(loaded).toEqual(created);
+        if (raw) {
+          const row = await raw.readEntity(ConformanceThings.name, 't1');
+          expect(row?.version).toBe(1);
+          expect(row?.data).toMatchObject({ id: 't1', score: 5, dueAt: '2026-01-05T08:00:00.000Z' });
+        }
+        const updated = await repo.update({ ...loaded.data, score: 6 }, 1);
+        expect(updated.version).toBe(2);
+        expect((await repo.get('t1')).data.score).toBe(6);
+        if (raw) expect((await raw.readEntity(ConformanceThings.name, 't1'))?.version).toBe(2);
+        await repo.delete('t1', 2);
+        expect(await repo.find('t1')).toBeUndefined();
+        if (raw) expect(await raw.readEntity(ConformanceThings.name, 't1')).toBeUndefined();
+      },
+    );
+
+    test(
+      'not-found',
+      'reports a missing entity as NOT_FOUND on get, update and delete',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        expect(await repo.find('nope')).toBeUndefined();
+        const error = await expectCode(repo.get('nope'), 'NOT_FOUND');
+        expect(error.details).toMatchObject({ id: 'nope' });
+        await expectCode(repo.update(thing('nope'), 1), 'NOT_FOUND');
+        await expectCode(repo.delete('nope', 1), 'NOT_FOUND');
+      },
+    );
+
+    test('duplicate-id', 'refuses a second entity with the same id as CONFLICT', async ({ store }) => {
+      const repo = store.repository(ConformanceThings);
+      await repo.insert(thing('dup', { score: 1 }));
+      await expectCode(repo.insert(thing('dup', { score: 2 })), 'CONFLICT');
+      expect((await repo.get('dup')).data.score).toBe(1);
+    });
+
+    test(
+      'version-conflict',
+      'refuses a stale version as CONFLICT and keeps the winner',
+      async ({ store, raw }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('v'));
+        await repo.update(thing('v', { score: 1 }), 1);
+        const error = await expectCode(repo.update(thing('v', { score: 99 }), 1), 'CONFLICT');
+        expect(error.details).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
+        await expectCode(repo.delete('v', 1), 'CONFLICT');
+        const current = await repo.get('v');
+        expect(current.version).toBe(2);
+        expect(current.data.score).toBe(1);
+        if (raw)
+          expect((await raw.readEntity(ConformanceThings.name, 'v'))?.data).toMatchObject({ score: 1 });
+      },
+    );
+
+    test(
+      'validation',
+      'refuses an invalid entity as VALIDATION with the field path, storing nothing',
+      async ({ store, raw }) => {
+        const repo = store.repository(ConformanceThings);
+        const bad = { ...thing('bad'), score: 1.5 } as ConformanceThing;
+        const error = await expectCode(repo.insert(bad), 'VALIDATION');
+        expect(JSON.stringify(error.details)).toContain('score');
+        expect(await repo.find('bad')).toBeUndefined();
+        if (raw) expect(await raw.readEntity(ConformanceThings.name, 'bad')).toBeUndefined();
+        await repo.insert(thing('good'));
+        await expectCode(repo.update({ ...thing('good'), dueAt: new Date(Number.NaN) }, 1), 'VALIDATION');
+        expect((await repo.get('good')).version).toBe(1);
+      },
+    );
+
+    test(
+      'bad-arguments',
+      'refuses malformed ids, versions, queries and claim handles as VALIDATION',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('b1'));
+        await expectCode(repo.get(42 as unknown as string), 'VALIDATION');
+        await expectCode(repo.find('' as string), 'VALIDATION');
+        await expectCode(repo.update(thing('b1'), 0), 'VALIDATION');
+        await expectCode(repo.update(thing('b1'), 1.5), 'VALIDATION');
+        await expectCode(repo.delete('b1', Number.NaN), 'VALIDATION');
+        await expectCode(repo.count({ index: 'owner', equals: 'x', from: 'a' } as never), 'VALIDATION');
+        await expectCode(collect(repo.query(undefined as never)), 'VALIDATION');
+        await expectCode(collect(repo.query({ index: 'owner', equals: { x: 1 } } as never)), 'VALIDATION');
+        await expectCode(collect(repo.query({ index: 'no_such_index', equals: 'x' })), 'STORAGE');
+        await expectCode(store.outbox.complete({ id: 7 } as never), 'VALIDATION');
+        await expectCode(store.outbox.claim({ worker: 'w', limit: 0, leaseMs: 1000 }), 'VALIDATION');
+        await expectCode(
+          store.outbox.fail({ id: 'x', leaseToken: 'y' }, { error: 'e', maxAttempts: 0 }),
+          'VALIDATION',
+        );
+        expect((await repo.get('b1')).version).toBe(1);
+      },
+    );
+    test(
+      'indexes',
+      'answers equality, range, multi-entry, order and limit queries and follows updates',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        const day = (d: number) => new Date(Date.UTC(2026, 0, d, 8));
+        for (let i = 1; i <= 9; i++) {
+          await repo.insert(
+            thing(`q${i}`, {
+              owner: i % 2 ? 'odd' : 'even',
+              dueAt: day(i),
+              score: i * 10 - 50,
+              tags: i % 3 === 0 ? ['vip', 'b2b'] : ['b2c'],
+            }),
+          );
+        }
+        const ids = (rows: Stored<ConformanceThing>[]) => rows.map((r) => r.data.id);
+        expect(ids(await collect(repo.query({ index: 'owner', equals: 'odd' })))).toEqual([
+          'q1',
+          'q3',
+          'q5',
+          'q7',
+          'q9',
+        ]);
+        expect(await repo.count({ index: 'owner', equals: 'even' })).toBe(4);
+        expect(await repo.count()).toBe(9);
+        expect(
+          ids(
+            await collect(
+              repo.query({ index: 'due_at', from: day(3).toISOString(), to: day(6).toISOString() }),
+            ),
+          ),
+        ).toEqual(['q3', 'q4', 'q5']);
+        expect(
+          ids(await collect(repo.query({ index: 'due_at', to: day(3).toISOString(), order: 'desc' }))),
+        ).toEqual(['q2', 'q1']);
+        expect(ids(await collect(repo.query({ index: 'score', from: -20, to: 10 })))).toEqual([
+          'q3',
+          'q4',
+          'q5',
+        ]);
+        expect(ids(await collect(repo.query({ index: 'score', from: -100, limit: 2 })))).toEqual([
+          'q1',
+          'q2',
+        ]);
+        expect(ids(await collect(repo.query({ index: 'tags', equals: 'vip' })))).toEqual(['q3', 'q6', 'q9']);
+        expect(await collect(repo.query({ index: 'owner', equals: 'nobody' }))).toEqual([]);
+        const q3 = await repo.get('q3');
+        await repo.update({ ...q3.data, owner: 'even', tags: ['b2c'] }, q3.version);
+        expect(ids(await collect(repo.query({ index: 'owner', equals: 'odd' })))).toEqual([
+          'q1',
+          'q5',
+          'q7',
+          'q9',
+        ]);
+        expect(ids(await collect(repo.query({ index: 'tags', equals: 'vip' })))).toEqual(['q6', 'q9']);
+        await repo.delete('q9', 1);
+        expect(ids(await collect(repo.query({ index: 'tags', equals: 'vip' })))).toEqual(['q6']);
+      },
+    );
+
+    test(
+      'unique-index',
+      'refuses a taken unique key as CONFLICT and frees it when the holder changes',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('u1', { email: 'a@example.hu' }));
+        await repo.insert(thing('u2'));
+        await repo.insert(thing('u3'));
+        await expectCode(repo.insert(thing('u4', { email: 'a@example.hu' })), 'CONFLICT');
+        expect(await repo.find('u4')).toBeUndefined();
+        await expectCode(repo.update(thing('u2', { email: 'a@example.hu' }), 1), 'CONFLICT');
+        await repo.update(thing('u1', { email: 'b@example.hu' }), 1);
+        await repo.update(thing('u2', { email: 'a@example.hu' }), 1);
+        expect(
+          (await collect(repo.query({ index: 'email', equals: 'a@example.hu' }))).map((r) => r.data.id),
+        ).toEqual(['u2']);
+      },
+    );
+
+    test(
+      'streaming',
+      'streams a large collection in id order without loading it in one piece',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        const n = 2_345;
+        await store.transaction(async (tx) => {
+          const txRepo = tx.repository(ConformanceThings);
+          for (let i = 0; i < n; i++)
+            await txRepo.insert(thing(`s${String(i).padStart(5, '0')}`, { owner: i % 2 ? 'x' : 'y' }));
+        });
+        let count = 0;
+        let last = '';
+        for await (const row of repo.scan()) {
+          expect(row.data.id > last).toBe(true);
+          last = row.data.id;
+          count++;
+        }
+        expect(count).toBe(n);
+        let xs = 0;
+        for await (const row of repo.query({ index: 'owner', equals: 'x' })) {
+          expect(row.data.owner).toBe('x');
+          xs++;
+        }
+        expect(xs).toBe(Math.floor(n / 2));
+      },
+    );
+
+    test(
+      'transaction-commit',
+      'commits entities, outbox messages and audit entries together',
+      async ({ store, clock, raw }) => {
+        await store.transaction(async (tx) => {
+          await tx.repository(ConformanceThings).insert(thing('c1'));
+          await tx.outbox.enqueue([{ topic: 'thing.created', payload: { id: 'c1' } }]);
+          await createAuditLog({ store: tx, clock }).append({
+            actor: 'agent-1',
+            entityType: 'thing',
+            entityId: 'c1',
+            type: 'thing.created',
+          });
+          // the root store owns the connections: a transaction cannot close it
+          await expectCode(tx.close(), 'STORAGE');
+          // a nested call joins the running transaction
+          await tx.transaction(async (inner) => {
+            await inner.repository(ConformanceThings).insert(thing('c2'));
+          });
+        });
+        expect((await store.repository(ConformanceThings).get('c1')).version).toBe(1);
+        expect((await store.repository(ConformanceThings).get('c2')).version).toBe(1);
+        expect((await store.outbox.stats()).pending).toBe(1);
+        expect((await store.audit.head())?.seq).toBe(1);
+        if (raw) {
+          expect(await raw.countOutbox()).toBe(1);
+          expect(await raw.countAudit()).toBe(1);
+        }
+      },
+    );
+
+    test(
+      'transaction-rollback',
+      'rolls back every write when the work throws, and re-throws its error',
+      async ({ store, clock, raw }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('keep', { score: 1 }));
+        const boom = new Error('boom');
+        await expect(
+          store.transaction(async (tx) => {
+            const r = tx.repository(ConformanceThings);
+            await r.insert(thing('gone'));
+            await r.update(thing('keep', { score: 2 }), 1);
+            await tx.outbox.enqueue([{ topic: 'never', payload: {}, dedupeKey: 'rolled-back' }]);
+            await createAuditLog({ store: tx, clock }).append({
+              actor: 'a',
+              entityType: 'thing',
+              entityId: 'gone',
+              type: 'x',
+            });
+            expect((await r.get('gone')).version).toBe(1); // a transaction sees its own writes
+            throw boom;
+          }),
+        ).rejects.toBe(boom);
+        expect(await repo.find('gone')).toBeUndefined();
+        expect(await repo.get('keep')).toMatchObject({ version: 1, data: { score: 1 } });
+        expect(await store.outbox.stats()).toEqual({ pending: 0, claimed: 0, done: 0, dead: 0 });
+        expect(await store.audit.head()).toBeUndefined();
+        if (raw) {
+          expect(await raw.readEntity(ConformanceThings.name, 'gone')).toBeUndefined();
+          expect(await raw.countOutbox()).toBe(0);
+          expect(await raw.countAudit()).toBe(0);
+        }
+        // the dedupe key of a rolled-back message is free again
+        expect(
+          await store.outbox.enqueue([{ topic: 'now', payload: {}, dedupeKey: 'rolled-back' }]),
+        ).toHaveLength(1);
+        // a Frontline error thrown inside keeps its code
+        await expectCode(
+          store.transaction(async (tx) => tx.repository(ConformanceThings).update(thing('keep'), 7)),
+          'CONFLICT',
+        );
+      },
+    );
+
+    test(
+      'concurrent-updates',
+      'lets exactly one of many concurrent writers of one version win',
+      async ({ store }) => {
+        const repo = store.repository(ConformanceThings);
+        await repo.insert(thing('hot'));
+        const writers = Array.from({ length: 20 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const r = tx.repository(ConformanceThings);
+            const current = await r.get('hot');
+            return r.update({ ...current.data, score: i + 1 }, current.version);
+          }),
+        );
+        const results = await Promise.allSettled(writers);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        for (const r of lost) expect(FrontlineError.is(r.reason, 'CONFLICT')).toBe(true);
+        const final = await repo.get('hot');
+        expect(final.version).toBe(1 + won.length);
+        // with a read-then-write per transaction some writers may serialise; none may be lost silently
+        expect(won.length + lost.length).toBe(20);
+        expect(won.length).toBeGreaterThanOrEqual(1);
+        // and a blind race on the same version: exactly one wins
+        const v = final.version;
+        const blind = await Promise.allSettled(
+          Array.from({ length: 10 }, (_, i) => repo.update({ ...final.data, score: 100 + i }, v)),
+        );
+        expect(blind.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect((await repo.get('hot')).version).toBe(v + 1);
+      },
+    );
+
+    test(
+      'outbox-basics',
+      'claims due messages oldest first, drops duplicates and never hands out a done message',
+      async ({ store, clock }) => {
+        const first = await store.outbox.enqueue([
+          { topic: 'a', payload: { n: 1 }, dedupeKey: 'k1' },
+          { topic: 'b', payload: { n: 2 } },
+        ]);
+        expect(first).toHaveLength(2);
+        expect(await store.outbox.enqueue([{ topic: 'a', payload: { n: 3 }, dedupeKey: 'k1' }])).toEqual([]);
+        await store.outbox.enqueue([
+          { topic: 'later', payload: null, availableAt: new Date(clock.now().getTime() + 60_000) },
+        ]);
+        await expectCode(store.outbox.enqueue([{ topic: '', payload: 1 }]), 'VALIDATION');
+        const claimed = await store.outbox.claim({ worker: 'w1', limit: 10, leaseMs: 30_000 });
+        expect(claimed.map((m) => m.topic)).toEqual(['a', 'b']);
+        expect(claimed[0]).toMatchObject({
+          payload: { n: 1 },
+          attempts: 1,
+          status: 'claimed',
+          dedupeKey: 'k1',
+        });
+        expect(await store.outbox.claim({ worker: 'w2', limit: 10, leaseMs: 30_000 })).toEqual([]);
+        for (const m of claimed) await store.outbox.complete(m);
+        expect((await store.outbox.get(claimed[0]!.id))?.status).toBe('done');
+        clock.advance(60_000);
+        const later = await store.outbox.claim({ worker: 'w2', limit: 10, leaseMs: 30_000 });
+        expect(later.map((m) => m.topic)).toEqual(['later']);
+        clock.advance(3_600_000);
+        await store.outbox.complete(later[0]!).catch(() => undefined);
+        expect(
+          (await store.outbox.claim({ worker: 'w3', limit: 10, leaseMs: 1000 })).map((m) => m.topic),
+        ).toEqual(['later']);
+        expect(await store.outbox.stats()).toEqual({ pending: 0, claimed: 1, done: 2, dead: 0 });
+      },
+    );
+
+    test(
+      'outbox-leases',
+      'hands a message to another worker when a lease expires, and refuses the stale holder',
+      async ({ store, clock }) => {
+        await store.outbox.enqueue([{ topic: 'lease', payload: {} }]);
+        const [held] = await store.outbox.claim({ worker: 'dies', limit: 1, leaseMs: 10_000 });
+        expect(held).toBeDefined();
+        clock.advance(9_999);
+        expect(await store.outbox.claim({ worker: 'other', limit: 1, leaseMs: 10_000 })).toEqual([]);
+        clock.advance(1);
+        const [again] = await store.outbox.claim({ worker: 'other', limit: 1, leaseMs: 10_000 });
+        expect(again?.id).toBe(held!.id);
+        expect(again?.attempts).toBe(2);
+        await expectCode(store.outbox.complete(held!), 'CONFLICT');
+        await store.outbox.complete(again!);
+        await expectCode(store.outbox.complete(again!), 'CONFLICT');
+        await expectCode(store.outbox.complete({ id: 'missing', leaseToken: 'x' }), 'NOT_FOUND');
+      },
+    );
+
+    test(
+      'outbox-retry-dead',
+      'retries a failed message at its retry time and dead-letters it after max attempts',
+      async ({ store, clock }) => {
+        await store.outbox.enqueue([{ topic: 'flaky', payload: {} }]);
+        const [m1] = await store.outbox.claim({ worker: 'w', limit: 1, leaseMs: 1000 });
+        expect(
+          await store.outbox.fail(m1!, {
+            error: 'smtp down',
+            retryAt: new Date(clock.now().getTime() + 5000),
+            maxAttempts: 2,
+          }),
+        ).toBe('retry');
+        expect(await store.outbox.claim({ worker: 'w', limit: 1, leaseMs: 1000 })).toEqual([]);
+        clock.advance(5000);
+        const [m2] = await store.outbox.claim({ worker: 'w', limit: 1, leaseMs: 1000 });
+        expect(m2).toMatchObject({ attempts: 2, lastError: 'smtp down' });
+        expect(await store.outbox.fail(m2!, { error: 'still down', maxAttempts: 2 })).toBe('dead');
+        clock.advance(60_000);
+        expect(await store.outbox.claim({ worker: 'w', limit: 1, leaseMs: 1000 })).toEqual([]);
+        expect(await store.outbox.get(m2!.id)).toMatchObject({
+          status: 'dead',
+          lastError: 'still down',
+          attempts: 2,
+        });
+        expect((await store.outbox.stats()).dead).toBe(1);
+      },
+    );
+
+    test(
+      'outbox-concurrent-claimers',
+      'delivers every message exactly once to concurrent claimers',
+      async ({ store }) => {
+        const total = options.outboxMessages ?? 400;
+        const batch = Array.from({ length: total }, (_, i) => ({ topic: 'bulk', payload: { i } }));
+        for (let i = 0; i < total; i += 100) await store.outbox.enqueue(batch.slice(i, i + 100));
+        const seen = new Map<string, number>();
+        const worker = async (name: string) => {
+          for (;;) {
+            const claimed = await store.outbox.claim({ worker: name, limit: 7, leaseMs: 600_000 });
+            if (claimed.length === 0) return;
+            for (const m of claimed) {
+              seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+              await store.outbox.complete(m);
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: 8 }, (_, i) => worker(`w${i}`)));
+        expect(seen.size).toBe(total);
+        expect([...seen.values()].every((n) => n === 1)).toBe(true);
+        expect(await store.outbox.stats()).toEqual({ pending: 0, claimed: 0, done: total, dead: 0 });
+      },
+    );
+
+    test('audit-chain', 'chains audit entries and reads them back per entity', async ({ store, clock }) => {
+      const audit = createAuditLog({ store, clock });
+      await audit.append({
+        actor: 'a1',
+        entityType: 'ticket',
+        entityId: 't1',
+        type: 'ticket.opened',
+        payload: { text: 'ő' },
+      });
+      clock.advance(1000);
+      await audit.append({ actor: 'a2', entityType: 'ticket', entityId: 't2', type: 'ticket.opened' });
+      await audit.append({
+        actor: 'a1',
+        entityType: 'ticket',
+        entityId: 't1',
+        type: 'ticket.closed',
+        payload: { n: [1, { b: 2, a: 1 }] },
+      });
+      const all = await collect(audit.entries());
+      expect(all.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(all[1]!.prevHash).toBe(all[0]!.hash);
+      expect(all[1]!.at.toISOString()).toBe('2026-01-05T08:00:01.000Z');
+      expect(
+        (await collect(audit.entries({ entityType: 'ticket', entityId: 't1' }))).map((e) => e.type),
+      ).toEqual(['ticket.opened', 'ticket.closed']);
+      expect(await audit.verify()).toEqual({ ok: true, count: 3, head: { seq: 3, hash: all[2]!.hash } });
+      expect(await audit.verify({ expectedHead: { seq: 3, hash: all[2]!.hash } })).toMatchObject({
+        ok: true,
+      });
+    });
+
+    test(
+      'audit-concurrent',
+      'keeps the chain gap-free under concurrent appends',
+      async ({ store, clock }) => {
+        const audit = createAuditLog({ store, clock });
+        await Promise.all(
+          Array.from({ length: 25 }, (_, i) =>
+            i % 2
+              ? audit.append({ actor: 'x', entityType: 'e', entityId: String(i), type: 'direct' })
+              : store.transaction((tx) =>
+                  createAuditLog({ store: tx, clock }).append({
+                    actor: 'x',
+                    entityType: 'e',
+                    entityId: String(i),
+                    type: 'tx',
+                  }),
+                ),
+          ),
+        );
+        const verification = await audit.verify();
+        expect(verification).toMatchObject({ ok: true, count: 25 });
+      },
+    );
+  });
+}
+
+interface Ctx {
+  store: Store;
+  clock: FixedClock;
+  raw: RawInspector | undefined;
+}
