@@ -1,7 +1,7 @@
 import type { Actor } from '@frontline/core';
 import { FrontlineError, Permissions } from '@frontline/core';
-import { describe, expect } from 'vitest';
 import { type AgentSuiteOptions, admin, agentCase, expectCode, nobody, quiet } from './agents-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** The agent suite's refusals and reads: unknown ids, permissions, masking, unknown keys, garbage. */
 export function runAgentAccessSuite(options: AgentSuiteOptions): void {

@@ -9,7 +9,7 @@ import {
   NoticeCollection,
   RoleCollection,
 } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
+import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
 import { snapshotCollections, suiteCase } from './suite-harness';
 

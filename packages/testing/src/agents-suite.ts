@@ -1,6 +1,5 @@
 import { Permissions } from '@frontline/core';
 import { AgentCollection, AgentSessionCollection, timeInStates } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import { runAgentAccessSuite } from './agents-suite-access';
 import {
   type AgentSuiteOptions,
@@ -10,6 +9,7 @@ import {
   minute,
   nobody,
 } from './agents-suite-fixtures';
+import { describe, expect } from './runner';
 
 export type { AgentSuiteOptions } from './agents-suite-fixtures';
 

@@ -2,7 +2,6 @@ import type { Store } from '@frontline/core';
 import { FrontlineError } from '@frontline/core';
 import type { ComplaintService } from '@frontline/core/complaints';
 import { ComplaintCompensationLedgers } from '@frontline/core/complaints';
-import { expect } from 'vitest';
 import {
   A,
   allComplaintsOf,
@@ -11,6 +10,7 @@ import {
   decideUpheld as decide,
   huf,
 } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** The suite rule set's yearly cap per customer, in minor units. */
 const CAP = huf(80_000).amount;

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import { A, type ComplaintSuiteRegister, collect, DAY } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** Closing and reopening, the legal deadlines, and the four-eyes rule on exact actor ids. */
 export function complaintClosingTests(test: ComplaintSuiteRegister): void {

@@ -1,7 +1,6 @@
 import type { Page } from '@frontline/core';
 import type { Complaint } from '@frontline/core/complaints';
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import {
   A,
   type ComplaintSuiteRegister,
@@ -10,6 +9,7 @@ import {
   decideUpheld,
   sendPlainAnswer,
 } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** Every page of a paged read, following `nextCursor`; returns the ids of each page. */
 async function pages(read: (cursor?: string) => Promise<Page<Complaint>>): Promise<string[][]> {

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import { A, type ComplaintSuiteRegister, collect } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** Intake: minutes of oral complaints, from the customer record; refusals that store nothing. */
 export function complaintIntakeTests(test: ComplaintSuiteRegister): void {

@@ -3,7 +3,6 @@ import { createSequentialIds } from '@frontline/core';
 import { authorityLimit } from '@frontline/core/complaints';
 import { createInteractionService } from '@frontline/core/service-desk';
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import {
   A,
   type ComplaintSuiteRegister,
@@ -12,6 +11,7 @@ import {
   suiteAuthorityMatrix,
   suiteCompensationRuleSet,
 } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** Compensation rules: caps, tenure, rule-set versions, the case file and the authority property. */
 export function complaintRuleTests(test: ComplaintSuiteRegister): void {

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import { A, type ComplaintSuiteRegister, collect, DAY, huf } from './complaints-suite-fixtures';
+import { expect } from './runner';
 
 /** The workflow: answers, approvals, refusals, disputes, closing and reopening, deadlines. */
 export function complaintWorkflowTests(test: ComplaintSuiteRegister): void {

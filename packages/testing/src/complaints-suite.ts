@@ -9,7 +9,6 @@ import {
 } from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
 import { CustomerCollection } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import { complaintCapTests } from './complaints-suite-caps';
 import { complaintClosingTests } from './complaints-suite-closing';
 import {
@@ -28,6 +27,7 @@ import { complaintIntakeTests } from './complaints-suite-intake';
 import { complaintRuleTests } from './complaints-suite-rules';
 import { complaintWorkflowTests } from './complaints-suite-workflow';
 import { expectFrontlineError, withoutScans } from './interactions-suite';
+import { describe, expect } from './runner';
 import type { RawInspector } from './store-conformance';
 import { suiteCase } from './suite-harness';
 

@@ -16,8 +16,8 @@ import {
   type CustomerService,
   createCustomerService,
 } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
 import { z } from 'zod';
+import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
 import { snapshotCollections, suiteCase } from './suite-harness';
 

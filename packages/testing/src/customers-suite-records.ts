@@ -1,5 +1,4 @@
 import { ConsentCollection, CustomerCollection, consentStatus } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
 import {
   anna,
   annasPersonalData,
@@ -9,6 +8,7 @@ import {
   operator,
   specialist,
 } from './customers-suite-fixtures';
+import { expect } from './runner';
 
 /** The customer suite's records: registration, lookups, optimistic updates, contact points and consents. */
 export function customerRecordTests(test: CustomerSuiteTest): void {

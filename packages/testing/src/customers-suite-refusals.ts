@@ -1,5 +1,4 @@
 import { FrontlineError } from '@frontline/core';
-import { expect } from 'vitest';
 import {
   admin,
   anna,
@@ -11,6 +10,7 @@ import {
   quiet,
   specialist,
 } from './customers-suite-fixtures';
+import { expect } from './runner';
 
 /** The customer suite's refusals: unknown customers, invalid phones, missing permissions, taken numbers, garbage. */
 export function customerRefusalTests(test: CustomerSuiteTest): void {

@@ -1,6 +1,5 @@
 import { createSequentialIds } from '@frontline/core';
 import { CustomerCollection, consentStatus, createCustomerService } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
 import {
   anna,
   annasPersonalData,
@@ -13,6 +12,7 @@ import {
   operator,
   SuiteNotes,
 } from './customers-suite-fixtures';
+import { expect } from './runner';
 
 /** The customer suite's data-subject requests: export and erasure, and an erasure a source cannot complete. */
 export function customerRequestTests(test: CustomerSuiteTest): void {

@@ -1,8 +1,8 @@
-import { describe } from 'vitest';
 import { customerSuiteCase, type DomainSuiteOptions } from './customers-suite-fixtures';
 import { customerRecordTests } from './customers-suite-records';
 import { customerRefusalTests } from './customers-suite-refusals';
 import { customerRequestTests } from './customers-suite-requests';
+import { describe } from './runner';
 
 export { type DomainSuiteOptions, sampleCustomer } from './customers-suite-fixtures';
 

@@ -45,6 +45,7 @@ export {
   type PersonalDataTest,
   runPersonalDataConformance,
 } from './personal-data-conformance';
+export { type TestRunner, useTestRunner } from './runner';
 export {
   type ConformanceTest,
   runStoreConformance,

@@ -18,7 +18,7 @@ import {
   type TicketService,
   Tickets,
 } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
+import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
 import { suiteCase } from './suite-harness';
 

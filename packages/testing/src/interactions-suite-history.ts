@@ -1,7 +1,7 @@
 import { collect } from '@frontline/core';
 import { effectiveInteraction } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import { A, type InteractionSuiteOptions, interactionCase, phoneCall } from './interactions-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** Amendments and feedback of the interaction suite. */
 export function runInteractionHistorySuite(options: InteractionSuiteOptions): void {

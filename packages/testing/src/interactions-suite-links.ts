@@ -1,6 +1,6 @@
 import { collect } from '@frontline/core';
-import { describe, expect } from 'vitest';
 import { A, type InteractionSuiteOptions, interactionCase, phoneCall } from './interactions-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** Ticket links and period queries of the interaction suite. */
 export function runInteractionLinkSuite(options: InteractionSuiteOptions): void {

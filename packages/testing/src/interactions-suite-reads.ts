@@ -1,4 +1,3 @@
-import { describe, expect } from 'vitest';
 import {
   A,
   expectFrontlineError,
@@ -7,6 +6,7 @@ import {
   personalReader,
   phoneCall,
 } from './interactions-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** Reads through the policy, the customer inbox paged by cursor, and unknown keys refused. */
 export function runInteractionReadSuite(options: InteractionSuiteOptions): void {

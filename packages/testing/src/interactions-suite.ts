@@ -1,7 +1,6 @@
 import { collect } from '@frontline/core';
 import type { RecordInteractionInput } from '@frontline/core/service-desk';
 import { Interactions } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import {
   A,
   type InteractionSuiteOptions,
@@ -12,6 +11,7 @@ import {
 import { runInteractionHistorySuite } from './interactions-suite-history';
 import { runInteractionLinkSuite } from './interactions-suite-links';
 import { runInteractionReadSuite } from './interactions-suite-reads';
+import { describe, expect } from './runner';
 
 export {
   expectFrontlineError,

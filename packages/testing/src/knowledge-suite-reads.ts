@@ -1,4 +1,3 @@
-import { describe, expect } from 'vitest';
 import {
   draftContent,
   expectCode,
@@ -10,6 +9,7 @@ import {
   publish,
   solvedTicket,
 } from './knowledge-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** Reads of the knowledge suite: the review queue paged, who may read, unknown keys refused. */
 export function runKnowledgeReadSuite(options: KnowledgeSuiteOptions): void {

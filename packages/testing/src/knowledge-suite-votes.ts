@@ -1,6 +1,5 @@
 import { createSequentialIds, FrontlineError } from '@frontline/core';
 import { createKnowledgeBase, KnowledgeArticles, KnowledgeVotes } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import {
   expectCode,
   footprint,
@@ -11,6 +10,7 @@ import {
   publish,
   solvedTicket,
 } from './knowledge-suite-fixtures';
+import { describe, expect } from './runner';
 
 /** Search upkeep and votes of the knowledge suite. */
 export function runKnowledgeVoteSuite(options: KnowledgeSuiteOptions): void {

@@ -1,5 +1,4 @@
 import { KnowledgeArticles } from '@frontline/core/service-desk';
-import { describe, expect } from 'vitest';
 import {
   draftContent,
   expectCode,
@@ -13,6 +12,7 @@ import {
 } from './knowledge-suite-fixtures';
 import { runKnowledgeReadSuite } from './knowledge-suite-reads';
 import { runKnowledgeVoteSuite } from './knowledge-suite-votes';
+import { describe, expect } from './runner';
 
 export {
   type KnowledgeSuiteOptions,

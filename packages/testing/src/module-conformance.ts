@@ -1,7 +1,7 @@
 import type { Store, Stored } from '@frontline/core';
 import { createFrontline, defineModule, FrontlineError } from '@frontline/core';
-import { describe, expect } from 'vitest';
 import { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
+import { describe, expect } from './runner';
 import { type SuiteHooks, suiteCase } from './suite-harness';
 
 /** The names of the module suite's tests, for `skip`. */

@@ -1,7 +1,7 @@
 import type { FixedClock, OutboxMessage, Store } from '@frontline/core';
 import { FrontlineError } from '@frontline/core';
-import { describe, expect } from 'vitest';
 import { runErasureSearch } from './personal-data-erasure';
+import { describe, expect } from './runner';
 import { type SuiteHooks, suiteCase } from './suite-harness';
 
 /** The names of the personal-data suite's tests, for `skip`. */

@@ -1,9 +1,9 @@
 import type { FixedClock, RetainedRecords, Store } from '@frontline/core';
 import { SealedAuditValues, verifyAuditChain } from '@frontline/core';
 import { KnowledgeArticles } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
 import { DAY, dpo, NEEDLES, person, quote, seedDataSubject } from './personal-data-scenario';
 import { searchEveryTable, searchThroughPorts, sqlAccess, type TextHit } from './personal-data-search';
+import { expect } from './runner';
 
 /** True when the stream holds an entry of this type. */
 async function first(entries: AsyncIterable<{ type: string }>, type: string): Promise<boolean> {

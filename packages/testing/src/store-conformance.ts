@@ -1,7 +1,7 @@
 import type { FixedClock, Store, Stored } from '@frontline/core';
 import { createAuditLog, FrontlineError } from '@frontline/core';
-import { describe, expect } from 'vitest';
 import { type ConformanceThing, ConformanceThings, thing } from './conformance-fixtures';
+import { describe, expect } from './runner';
 import { type RawInspector, suiteCase } from './suite-harness';
 
 export type { RawInspector } from './suite-harness';

@@ -8,7 +8,7 @@ import {
   type IdGenerator,
 } from '@frontline/core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from './runner';
 
 /**
  * Direct read-back of what an adapter stored, bypassing its repository code — so an adapter whose reads

@@ -1,8 +1,8 @@
 import type { FrontlineError } from '@frontline/core';
 import { TICKET_EVENTS, Tickets } from '@frontline/core/service-desk';
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import { expectFrontlineError, snapshotStore } from './interactions-suite';
+import { expect } from './runner';
 import {
   A,
   collect,

@@ -1,5 +1,5 @@
 import { ticketFacts } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
+import { expect } from './runner';
 import { A, H, MIN, type TicketTest } from './tickets-suite-context';
 
 /** The ticket suite's contact cases: links to documented contacts and the facts derived from them. */

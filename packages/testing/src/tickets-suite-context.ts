@@ -8,7 +8,6 @@ import {
   type InteractionService,
   type TicketService,
 } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
 import {
   expectFrontlineError,
   serviceDeskActors,
@@ -16,6 +15,7 @@ import {
   suiteCustomer,
   withoutScans,
 } from './interactions-suite';
+import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance';
 import { suiteCase } from './suite-harness';
 

@@ -1,7 +1,7 @@
 import type { TicketInboxInput, TicketService } from '@frontline/core/service-desk';
 import { MASKED_TICKET_TEXT } from '@frontline/core/service-desk';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { expect } from './runner';
 import { pageIds } from './suite-harness';
 import { A, collect, MIN, START, type TicketSuiteOptions, type TicketTest } from './tickets-suite-context';
 

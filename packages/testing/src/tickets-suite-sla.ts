@@ -1,6 +1,6 @@
 import { createSequentialIds } from '@frontline/core';
 import { createTicketService, ticketFacts } from '@frontline/core/service-desk';
-import { expect } from 'vitest';
+import { expect } from './runner';
 import { A, collect, H, suiteSlaPolicy, type TicketTest } from './tickets-suite-context';
 
 /** The ticket suite's SLA cases: paused clocks, due breaches, signals once, escalation rules, policies. */

@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe } from './runner';
 import { ticketCommandTests } from './tickets-suite-commands';
 import { ticketContactTests } from './tickets-suite-contacts';
 import { type TicketSuiteOptions, ticketSuiteCase } from './tickets-suite-context';
