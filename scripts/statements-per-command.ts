@@ -4,9 +4,10 @@
  * in a Proxy that counts every `query` and `exec`, inside and outside transactions, and the `BEGIN`/`COMMIT` each
  * `transaction` adds.
  *
- * Measured on the kit (Dec 2026): openTicket 9, assignTicket 9 (as before the kit) — BEGIN, the ticket (or the
- * customer), the SLA policy, the entity write with its index keys, three for the audit entry (head lock, previous
- * entry, insert), the outbox insert, COMMIT. By hand: 7; the two extra are the audit chain's.
+ * Measured on the kit (Dec 2026): openTicket 8, assignTicket 8 (9 and 9 before) — BEGIN, the ticket (or the
+ * customer), the SLA policy, the entity write with its index keys, two for the audit entry (the head locked with
+ * its seq and hash, then the insert that moves the head), the outbox insert, COMMIT. By hand: 7; the one extra
+ * is the audit chain's lock.
  *
  *   npx tsx --conditions=@frontline/source scripts/statements-per-command.ts [--verbose]
  */
