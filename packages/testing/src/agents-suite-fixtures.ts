@@ -10,7 +10,7 @@ import {
   RoleCollection,
 } from '@frontline/core/service-desk';
 import { expect } from './runner';
-import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { snapshotCollections, suiteCase } from './suite-harness';
 
 /**

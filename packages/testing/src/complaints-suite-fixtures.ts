@@ -9,7 +9,7 @@ import type {
 } from '@frontline/core/complaints';
 import type { Customer } from '@frontline/core/service-desk';
 import { suiteCustomer } from './interactions-suite';
-import type { StoreConformanceOptions } from './store-conformance';
+import type { StoreConformanceOptions } from './store-conformance-options';
 /**
  * The names of the complaint suite's tests, for {@link ComplaintSuiteOptions.skip}.
  * @category Testing

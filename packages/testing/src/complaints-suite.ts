@@ -28,7 +28,7 @@ import { complaintRuleTests } from './complaints-suite-rules';
 import { complaintWorkflowTests } from './complaints-suite-workflow';
 import { expectFrontlineError, withoutScans } from './interactions-suite';
 import { describe, expect } from './runner';
-import type { RawInspector } from './store-conformance';
+import type { RawInspector } from './store-conformance-options';
 import { suiteCase } from './suite-harness';
 
 export {

@@ -18,7 +18,7 @@ import {
 } from '@frontline/core/service-desk';
 import { z } from 'zod';
 import { expect } from './runner';
-import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { snapshotCollections, suiteCase } from './suite-harness';
 
 /** Marks the promises of a call list as handled (see the agent suite's `quiet`). */

@@ -19,7 +19,7 @@ import {
   Tickets,
 } from '@frontline/core/service-desk';
 import { expect } from './runner';
-import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { suiteCase } from './suite-harness';
 
 /** The names of the interaction suite's tests, for {@link InteractionSuiteOptions.skip}. */

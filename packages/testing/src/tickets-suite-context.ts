@@ -16,7 +16,7 @@ import {
   withoutScans,
 } from './interactions-suite';
 import { expect } from './runner';
-import type { RawInspector, StoreConformanceOptions } from './store-conformance';
+import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { suiteCase } from './suite-harness';
 
 /** The names of the ticket suite's tests, for {@link TicketSuiteOptions.skip}. */
