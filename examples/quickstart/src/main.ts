@@ -21,19 +21,12 @@ import {
   hungarianBusinessCalendar,
   hungarianCalendarDefinition,
   isWorkingTime,
-  type Money,
   money,
   nextWorkingTime,
   Permissions,
   systemClock,
 } from '@frontline/core';
-import {
-  type AuthorityMatrix,
-  type CompensationRuleSetInput,
-  type Complaint,
-  type ComplaintOffice,
-  complaints as complaintModule,
-} from '@frontline/core/complaints';
+import { type Complaint, complaints as complaintModule } from '@frontline/core/complaints';
 import {
   CUSTOMER_NOTICE_TEMPLATES,
   createLetterEnvironment,
@@ -42,88 +35,24 @@ import {
 } from '@frontline/core/letters';
 import { type SlaPolicyInput, serviceDesk, type Ticket } from '@frontline/core/service-desk';
 import { createPgliteStore } from '@frontline/postgres';
+import {
+  AUTHORITY,
+  at,
+  CALLER_ADDRESS,
+  CALLER_PHONE,
+  COMPLAINT_OFFICE,
+  ft,
+  huf,
+  letterText,
+  RULES,
+  say,
+  short,
+  ZONE,
+} from './demo-data';
 
 const started = performance.now();
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.join(repoRoot, '.frontline-data');
-const CALLER_PHONE = '06 30 123 4567';
-const CALLER_ADDRESS = {
-  lines: ['Király utca 12.'],
-  locality: 'Pécs',
-  postalCode: '7621',
-  region: 'Baranya',
-  country: 'HU',
-};
-const ZONE = 'Europe/Budapest';
-
-const at = (d: Date | null | undefined) =>
-  d
-    ? new Intl.DateTimeFormat('hu-HU', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'short' }).format(d)
-    : '—';
-const short = (id: string) => id.slice(-8);
-const say = (line = '') => console.log(line);
-
-const huf = (forint: number) => money(forint * 100, 'HUF');
-const ft = (m: Money) => formatMoney(m, 'hu');
-/** A letter's HTML as console text: line breaks kept, tags dropped, blank lines trimmed, at most 25 lines. */
-const letterText = (html: string) =>
-  html
-    .replace(/<br>\n?/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter((line) => line.length > 0)
-    .slice(0, 25);
-
-// ── complaint handling data (inline: the demo depends on neither another example nor the testing subpath) ──
-const COMPLAINT_OFFICE: ComplaintOffice = {
-  name: 'Példa Távközlési Zrt.',
-  address: { postalCode: '1051', city: 'Budapest', street: 'Nádor utca 5.' },
-  phone: '+36 1 234 5678',
-  email: 'panasz@pelda.hu',
-};
-/** Who may grant how much on their own: above the limit, a second person with more authority approves. */
-const AUTHORITY: AuthorityMatrix = {
-  currency: 'HUF',
-  limits: [
-    { role: 'operator_l1', kind: 'credit', max: huf(5_000) },
-    { role: 'operator_l1', kind: 'refund', max: huf(5_000) },
-    { role: 'supervisor', kind: 'credit', max: huf(50_000) },
-    { role: 'supervisor', kind: 'refund', max: huf(50_000) },
-  ],
-};
-/** Version 1 of the demo's compensation rules; versions are immutable, so it is saved only when missing. */
-const RULES: CompensationRuleSetInput = {
-  id: 'quickstart_compensation',
-  version: 1,
-  currency: 'HUF',
-  rules: [
-    {
-      id: 'outage_long',
-      description: 'Egy napnál hosszabb hiba: 1 000 Ft megkezdett óránként, legfeljebb 60 000 Ft',
-      when: { categories: ['network_outage'], minOutageHours: 24 },
-      kind: 'credit',
-      award: { basis: 'per_outage_hour', amount: huf(1_000) },
-      max: huf(60_000),
-    },
-    {
-      id: 'billing_error',
-      description: 'Hibás számla: a vitatott összeg 100%-a vissza, legfeljebb 50 000 Ft',
-      when: { categories: ['billing'], minAmountInDispute: huf(1) },
-      kind: 'refund',
-      award: { basis: 'percent_of_dispute', percent: 100 },
-      max: huf(50_000),
-    },
-    {
-      id: 'apology',
-      description: 'Egyébként bocsánatkérés',
-      kind: 'apology_only',
-      award: { basis: 'fixed', amount: huf(0) },
-    },
-  ],
-  caps: [{ id: 'yearly', perCustomer: huf(1_000_000), windowDays: 365 }],
-};
-
 const clock = systemClock;
 const ids = createUuidV7Ids();
 const store = await createPgliteStore({ dataDir, clock });
