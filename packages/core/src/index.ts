@@ -169,7 +169,13 @@ export {
   type MachineGuard,
   type MachineTransition,
 } from './kit/define-machine';
-export { type AnyModule, defineModule, type ModuleContext, type ModuleDefinition } from './kit/define-module';
+export {
+  type AnyModule,
+  defineModule,
+  type ModuleContext,
+  type ModuleDefinition,
+  type ModulePolicy,
+} from './kit/define-module';
 export {
   authorizeRead,
   type Page,

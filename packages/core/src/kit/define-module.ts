@@ -10,6 +10,22 @@ type AnyCollection = CollectionDefinition<any>;
 type AnyIndex = IndexDefinition<any>;
 
 /**
+ * Policy data a module ships — legal deadlines, public holidays, conciliation boards — with where it comes from,
+ * so a host can list what it runs on (`frontline.plan.policies`) and check it against its source.
+ * @category Kit
+ */
+export interface ModulePolicy {
+  /** Dotted, unique in a composition root (`hu.consumer.complaints`). */
+  readonly id: string;
+  readonly description: string;
+  /** The law, decree or list the data comes from, and on what terms it is shipped. */
+  readonly source: string;
+  /** The day the data describes, when it is dated (ISO date). */
+  readonly asOf?: string;
+  readonly data: unknown;
+}
+
+/**
  * What a module's `services` function receives: the ports, the public services of the modules it `requires`
  * (never their repositories), and every module's personal-data sources (so erasure reaches all of them).
  * @category Kit
@@ -46,6 +62,8 @@ export interface ModuleDefinition<Id extends string = string, Services = unknown
   readonly permissions?: Readonly<Record<string, string>>;
   /** The typed, versioned events the module announces. */
   readonly events?: readonly EventDefinition[];
+  /** The policy data the module ships, each with its source. */
+  readonly policies?: readonly ModulePolicy[];
   /** Where the module keeps personal data, for export and erasure. */
   readonly personalData?: readonly PersonalDataSource[];
   /** Builds the module's public services. */

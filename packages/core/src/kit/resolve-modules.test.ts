@@ -87,6 +87,17 @@ describe('resolveModules', () => {
     ]);
   });
 
+  it('lists every policy with its source and refuses one declared twice or without a source', () => {
+    const policy = { id: 'hu.x', description: 'd', source: 'Act 1. §', data: { days: 30 } };
+    expect(resolveModules([mod('a', { policies: [policy] })]).policies).toEqual([{ ...policy, module: 'a' }]);
+    expect(
+      problems([mod('a', { policies: [policy] }), mod('b', { policies: [{ ...policy, source: 'x' }] })]),
+    ).toEqual(['modules.1.policies.0: Policy "hu.x" is already declared by module "a".']);
+    expect(problems([mod('a', { policies: [{ ...policy, source: ' ' }] })])).toEqual([
+      'modules.0.policies.0.source: Policy "hu.x" must name its source.',
+    ]);
+  });
+
   it('exports the event catalogue with JSON Schema payloads', () => {
     const event = defineEvent({
       type: 'item.counted.v1',

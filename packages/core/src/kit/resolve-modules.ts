@@ -3,7 +3,7 @@ import type { PersonalDataSource } from '../customers/personal-data-source';
 import { type FieldIssue, ValidationError } from '../errors/frontline-error';
 import type { CollectionDefinition, IndexDefinition } from '../ports/storage';
 import { type EventCatalogueEntry, type EventDefinition, payloadJsonSchema } from './define-event';
-import type { AnyModule } from './define-module';
+import type { AnyModule, ModulePolicy } from './define-module';
 
 type Collection = CollectionDefinition<{ id: string }>;
 
@@ -26,6 +26,8 @@ export interface ModulePlan {
     readonly description: string;
   }[];
   readonly personalData: readonly PersonalDataSource[];
+  /** The policy data every module ships, with its source and the module that declares it. */
+  readonly policies: readonly (ModulePolicy & { readonly module: string })[];
 }
 
 /** Keys of the root object a module id may not take. */
@@ -127,6 +129,7 @@ export function resolveModules(input: readonly AnyModule[]): ModulePlan {
 
   const events = new Map<string, EventCatalogueEntry>();
   const permissions = new Map<string, { name: string; module: string; description: string }>();
+  const policies = new Map<string, ModulePolicy & { module: string }>();
   for (const { module, at } of byId.values()) {
     (module.events ?? []).forEach((event: EventDefinition, i) => {
       const other = events.get(event.type);
@@ -139,6 +142,17 @@ export function resolveModules(input: readonly AnyModule[]): ModulePlan {
           description: event.description,
           payloadSchema: payloadJsonSchema(event),
         });
+    });
+    (module.policies ?? []).forEach((policy, i) => {
+      const other = policies.get(policy.id);
+      if (other)
+        problem(
+          [at, 'policies', i],
+          `Policy "${policy.id}" is already declared by module "${other.module}".`,
+        );
+      else if (typeof policy.source !== 'string' || policy.source.trim() === '')
+        problem([at, 'policies', i, 'source'], `Policy "${policy.id}" must name its source.`);
+      else policies.set(policy.id, { ...policy, module: module.id });
     });
     for (const [name, description] of Object.entries(module.permissions ?? {})) {
       const other = permissions.get(name);
@@ -167,6 +181,7 @@ export function resolveModules(input: readonly AnyModule[]): ModulePlan {
     events: [...events.values()],
     permissions: [...permissions.values()],
     personalData: ordered.flatMap((m) => m.personalData ?? []),
+    policies: [...policies.values()],
   });
 }
 

@@ -6,8 +6,11 @@ import {
 } from '../complaints/complaint-collections';
 import { COMPLAINT_EVENTS } from '../complaints/complaint-events';
 import { complaintPersonalData } from '../complaints/complaint-personal-data';
+import { HUNGARIAN_CONSUMER_POLICY } from '../complaints/complaint-policy';
 import { createComplaintService } from '../complaints/complaint-service';
 import type { ComplaintService, ComplaintServiceOptions } from '../complaints/complaint-service-types';
+import { CONCILIATION_BOARDS_AS_OF, CONCILIATION_BOARDS_SOURCE } from '../complaints/conciliation-board-data';
+import { CONCILIATION_BOARDS } from '../complaints/conciliation-boards';
 import { defineModule } from '../kit/define-module';
 import type { ServiceDeps } from '../services/domain-events';
 
@@ -42,6 +45,23 @@ export const complaints = (options: ComplaintsOptions) =>
     permissions: describePermissions([P.complaintWrite, P.complaintApprove]),
     events: COMPLAINT_EVENTS,
     personalData: [complaintPersonalData],
+    policies: [
+      {
+        id: 'hu.consumer.complaints',
+        description:
+          'Answer deadline, warning, reopen window and retention of consumer complaints in Hungary.',
+        source: HUNGARIAN_CONSUMER_POLICY.legalBasis,
+        data: HUNGARIAN_CONSUMER_POLICY,
+      },
+      {
+        id: 'hu.conciliation_boards',
+        description:
+          'The twenty Hungarian conciliation boards (békéltető testületek) and the counties they serve.',
+        source: CONCILIATION_BOARDS_SOURCE,
+        asOf: CONCILIATION_BOARDS_AS_OF,
+        data: CONCILIATION_BOARDS,
+      },
+    ],
     services: ({ store, clock, ids }): ComplaintService =>
       createComplaintService({ store, clock, ids, ...options }),
   });

@@ -36,6 +36,7 @@ describe('the service-desk module on the composition root', () => {
     const found = await fl.serviceDesk.tickets.ticketsOfCustomer({ actor: agent, customerId: customer.id });
     expect(found.items.map((t) => t.id)).toEqual([ticket.id]);
     expect(fl.plan.permissions.map((p) => p.name)).toContain('ticket.escalate');
+    expect(fl.plan.policies.map((p) => [p.id, p.module])).toEqual([['hu.public_holidays', 'serviceDesk']]);
     expect(fl.plan.collections.map((c) => c.name)).toEqual(
       expect.arrayContaining(['customers', 'tickets', 'knowledge_articles']),
     );

@@ -8,6 +8,7 @@ import { RoleCollection } from '../agents/role';
 import { ConsentCollection, CustomerCollection } from '../customers/customer-collections';
 import { CUSTOMER_EVENTS } from '../customers/customer-events';
 import { type CustomerService, createCustomerService } from '../customers/customer-service';
+import { HUNGARIAN_PUBLIC_HOLIDAY_RULES, HUNGARIAN_SWAP_DECREES } from '../data/hungarian-holidays';
 import { Interactions } from '../interactions/interaction-collection';
 import { INTERACTION_EVENTS } from '../interactions/interaction-events';
 import { interactionPersonalData } from '../interactions/interaction-personal-data';
@@ -104,6 +105,16 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       KnowledgeArticleRedacted,
     ],
     personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
+    policies: [
+      {
+        id: 'hu.public_holidays',
+        description:
+          'Hungarian public holidays as rules (any year from 2013) and the decreed working-day swaps as data; the SLA calendars refer to them.',
+        source:
+          'Mt. (2012. évi I. törvény) 102. § (1) and the yearly decrees on the working days around public holidays (Magyar Közlöny); public law, free of copyright (Szjt. 1. § (4)).',
+        data: { rules: HUNGARIAN_PUBLIC_HOLIDAY_RULES, swaps: HUNGARIAN_SWAP_DECREES },
+      },
+    ],
     services: ({ store, clock, ids, personalData }): ServiceDeskServices => ({
       customers: createCustomerService({ store, clock, ids, personalDataSources: personalData }),
       agents: createAgentService({ store, clock, ids }),
