@@ -8,10 +8,10 @@ import {
   createKnowledgeBase,
   createKnowledgeIndex,
   type KnowledgeArticle,
-  KnowledgeArticles,
   type KnowledgeBase,
   restoreKnowledgeIndex,
 } from '@frontline/core/service-desk';
+import { KnowledgeArticles } from '@frontline/core/storage';
 import { benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 
 const ARTICLES = benchSize(100_000);

@@ -29,7 +29,7 @@ export {
   hashAuditEntry,
   verifyAuditChain,
 } from './audit/audit-log';
-export { SealedAuditValue, SealedAuditValues } from './audit/sealed-values';
+export { SealedAuditValue } from './audit/sealed-values';
 export {
   type ErasureContext,
   type PersonalDataSource,

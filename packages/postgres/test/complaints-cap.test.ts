@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createFixedClock, createSequentialIds, FrontlineError, type Store } from '@frontline/core';
 import { createComplaintService } from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
-import { CustomerCollection } from '@frontline/core/service-desk';
+import { CustomerCollection } from '@frontline/core/storage';
 import {
   complaintActors as A,
   suiteAuthorityMatrix,

@@ -1,14 +1,13 @@
 import type { Actor, CollectionDefinition, FixedClock, Store } from '@frontline/core';
 import { createSequentialIds, Permissions } from '@frontline/core';
+import { type AgentService, createAgentService } from '@frontline/core/service-desk';
 import {
   AgentCollection,
-  type AgentService,
   AgentSessionCollection,
-  createAgentService,
   NoticeAcknowledgementCollection,
   NoticeCollection,
   RoleCollection,
-} from '@frontline/core/service-desk';
+} from '@frontline/core/storage';
 import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { snapshotCollections, suiteCase } from './suite-harness';

@@ -1,5 +1,6 @@
 import { Permissions } from '@frontline/core';
-import { AgentCollection, AgentSessionCollection, timeInStates } from '@frontline/core/service-desk';
+import { timeInStates } from '@frontline/core/service-desk';
+import { AgentCollection, AgentSessionCollection } from '@frontline/core/storage';
 import { runAgentAccessSuite } from './agents-suite-access';
 import {
   type AgentSuiteOptions,

@@ -1,7 +1,7 @@
 import type { Store } from '@frontline/core';
 import { FrontlineError } from '@frontline/core';
 import type { ComplaintService } from '@frontline/core/complaints';
-import { ComplaintCompensationLedgers } from '@frontline/core/complaints';
+import { ComplaintCompensationLedgers } from '@frontline/core/storage';
 import {
   A,
   allComplaintsOf,

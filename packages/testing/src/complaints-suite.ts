@@ -1,14 +1,14 @@
 import type { Store } from '@frontline/core';
 import { createSequentialIds } from '@frontline/core';
 import type { ReceiveComplaintInput } from '@frontline/core/complaints';
+import { createComplaintService } from '@frontline/core/complaints';
+import { createLetterEnvironment } from '@frontline/core/letters';
 import {
   ComplaintCompensationLedgers,
   ComplaintRuleSets,
   Complaints,
-  createComplaintService,
-} from '@frontline/core/complaints';
-import { createLetterEnvironment } from '@frontline/core/letters';
-import { CustomerCollection } from '@frontline/core/service-desk';
+  CustomerCollection,
+} from '@frontline/core/storage';
 import { complaintCapTests } from './complaints-suite-caps';
 import { complaintClosingTests } from './complaints-suite-closing';
 import {

@@ -10,12 +10,11 @@ import {
 import type { RegisterCustomerInput } from '@frontline/core/service-desk';
 import {
   actorFor,
-  ConsentCollection,
   Customer,
-  CustomerCollection,
   type CustomerService,
   createCustomerService,
 } from '@frontline/core/service-desk';
+import { ConsentCollection, CustomerCollection } from '@frontline/core/storage';
 import { z } from 'zod';
 import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';

@@ -1,4 +1,5 @@
-import { ConsentCollection, CustomerCollection, consentStatus } from '@frontline/core/service-desk';
+import { consentStatus } from '@frontline/core/service-desk';
+import { ConsentCollection, CustomerCollection } from '@frontline/core/storage';
 import {
   anna,
   annasPersonalData,

@@ -1,5 +1,6 @@
 import { createSequentialIds } from '@frontline/core';
-import { CustomerCollection, consentStatus, createCustomerService } from '@frontline/core/service-desk';
+import { consentStatus, createCustomerService } from '@frontline/core/service-desk';
+import { CustomerCollection } from '@frontline/core/storage';
 import {
   anna,
   annasPersonalData,

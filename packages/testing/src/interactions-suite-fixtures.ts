@@ -9,15 +9,12 @@ import type {
 import { createSequentialIds, FrontlineError } from '@frontline/core';
 import type { Customer, RecordInteractionInput } from '@frontline/core/service-desk';
 import {
-  CustomerCollection,
   createInteractionService,
   createTicketService,
   type InteractionService,
-  Interactions,
-  SlaPolicies,
   type TicketService,
-  Tickets,
 } from '@frontline/core/service-desk';
+import { CustomerCollection, Interactions, SlaPolicies, Tickets } from '@frontline/core/storage';
 import { expect } from './runner';
 import type { RawInspector, StoreConformanceOptions } from './store-conformance-options';
 import { suiteCase } from './suite-harness';

@@ -1,6 +1,6 @@
 import { collect } from '@frontline/core';
 import type { RecordInteractionInput } from '@frontline/core/service-desk';
-import { Interactions } from '@frontline/core/service-desk';
+import { Interactions } from '@frontline/core/storage';
 import {
   A,
   type InteractionSuiteOptions,

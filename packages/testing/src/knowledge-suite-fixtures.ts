@@ -3,11 +3,10 @@ import { createSequentialIds } from '@frontline/core';
 import {
   createKnowledgeBase,
   type KnowledgeArticle,
-  KnowledgeArticles,
   type KnowledgeBase,
-  KnowledgeVotes,
   type SolvedTicketFactsInput,
 } from '@frontline/core/service-desk';
+import { KnowledgeArticles, KnowledgeVotes } from '@frontline/core/storage';
 import { suiteCase } from './suite-harness';
 
 /** The names of the knowledge suite's tests, for {@link KnowledgeSuiteOptions.skip}. */

@@ -1,5 +1,6 @@
 import { createSequentialIds, FrontlineError } from '@frontline/core';
-import { createKnowledgeBase, KnowledgeArticles, KnowledgeVotes } from '@frontline/core/service-desk';
+import { createKnowledgeBase } from '@frontline/core/service-desk';
+import { KnowledgeArticles, KnowledgeVotes } from '@frontline/core/storage';
 import {
   expectCode,
   footprint,

@@ -1,4 +1,4 @@
-import { KnowledgeArticles } from '@frontline/core/service-desk';
+import { KnowledgeArticles } from '@frontline/core/storage';
 import {
   draftContent,
   expectCode,

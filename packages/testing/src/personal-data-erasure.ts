@@ -1,6 +1,6 @@
 import type { FixedClock, RetainedRecords, Store } from '@frontline/core';
-import { SealedAuditValues, verifyAuditChain } from '@frontline/core';
-import { KnowledgeArticles } from '@frontline/core/service-desk';
+import { verifyAuditChain } from '@frontline/core';
+import { KnowledgeArticles, SealedAuditValues } from '@frontline/core/storage';
 import { DAY, dpo, NEEDLES, person, quote, seedDataSubject } from './personal-data-scenario';
 import { searchEveryTable, searchThroughPorts, sqlAccess, type TextHit } from './personal-data-search';
 import { expect } from './runner';

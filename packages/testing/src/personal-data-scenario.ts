@@ -1,8 +1,9 @@
 import type { FixedClock, Store } from '@frontline/core';
 import { createFrontline, createSequentialIds, recordEvents } from '@frontline/core';
-import { Complaints, complaints } from '@frontline/core/complaints';
+import { complaints } from '@frontline/core/complaints';
 import { createLetterEnvironment } from '@frontline/core/letters';
 import { serviceDesk } from '@frontline/core/service-desk';
+import { Complaints } from '@frontline/core/storage';
 import {
   complaintActors as A,
   suiteAuthorityMatrix,

@@ -1,5 +1,6 @@
 import type { FrontlineError } from '@frontline/core';
-import { TICKET_EVENTS, Tickets } from '@frontline/core/service-desk';
+import { TICKET_EVENTS } from '@frontline/core/service-desk';
+import { Tickets } from '@frontline/core/storage';
 import fc from 'fast-check';
 import { expectFrontlineError, snapshotStore } from './interactions-suite';
 import { expect } from './runner';

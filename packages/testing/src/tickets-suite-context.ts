@@ -2,12 +2,12 @@ import type { ActorInput, FixedClock, FrontlineError, Store } from '@frontline/c
 import { createSequentialIds, hungarianCalendarDefinition } from '@frontline/core';
 import type { SlaPolicyInput } from '@frontline/core/service-desk';
 import {
-  CustomerCollection,
   createInteractionService,
   createTicketService,
   type InteractionService,
   type TicketService,
 } from '@frontline/core/service-desk';
+import { CustomerCollection } from '@frontline/core/storage';
 import {
   expectFrontlineError,
   serviceDeskActors,

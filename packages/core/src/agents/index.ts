@@ -3,7 +3,7 @@
  * @module
  */
 export { actorFor } from './actor-for';
-export { Agent, AgentCollection, type AgentInput } from './agent.schema';
+export { Agent, type AgentInput } from './agent.schema';
 export {
   AGENT_EVENTS,
   AgentCreated,
@@ -38,12 +38,10 @@ export {
   type RoleCommandResult,
   type SessionCommandResult,
 } from './agent-service';
-export { AgentSession, AgentSessionCollection } from './agent-session';
+export { AgentSession } from './agent-session';
 export {
   Notice,
   NoticeAcknowledgement,
-  NoticeAcknowledgementCollection,
-  NoticeCollection,
 } from './notice';
 export {
   describePermissions,
@@ -51,7 +49,7 @@ export {
   PERMISSION_DESCRIPTIONS,
   Permissions,
 } from './permissions';
-export { BuiltInRoles, Role, RoleCollection, RoleId, type RoleInput } from './role';
+export { BuiltInRoles, Role, RoleId, type RoleInput } from './role';
 export {
   AgentSessionTransitions,
   AgentState,

@@ -1,7 +1,7 @@
 import { createMemoryStore, type Store } from '@frontline/core';
 import type { RawInspector } from '@frontline/testing';
 import { runComplaintSuite } from '@frontline/testing';
-import { ComplaintRuleSets, Complaints } from './index';
+import { ComplaintRuleSets, Complaints } from './complaint-collections';
 
 /**
  * The memory adapter has no backing store to read around it; this read-back goes through its ports and decodes

@@ -43,9 +43,6 @@ export {
   isOralChannel,
 } from './complaint.schema';
 export {
-  ComplaintCompensationLedgers,
-  ComplaintRuleSets,
-  Complaints,
   nextDeadlineSignal,
   ruleSetVersionKey,
   StoredCompensationRuleSet,

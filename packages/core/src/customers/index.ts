@@ -30,7 +30,6 @@ export {
   CustomerStatus,
   SegmentTag,
 } from './customer.schema';
-export { ConsentCollection, CustomerCollection } from './customer-collections';
 export {
   ConsentGranted,
   ConsentWithdrawn,

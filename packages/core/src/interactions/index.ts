@@ -18,7 +18,6 @@ export {
   InteractionOutcome,
   QueueName,
 } from './interaction.schema';
-export { Interactions } from './interaction-collection';
 export {
   INTERACTION_EVENTS,
   InteractionAmended,

@@ -1,5 +1,6 @@
 import { createFixedClock, createMemoryStore, createSequentialIds, FrontlineError } from '@frontline/core';
-import { CustomerCollection, createInteractionService } from '@frontline/core/service-desk';
+import { createInteractionService } from '@frontline/core/service-desk';
+import { CustomerCollection } from '@frontline/core/storage';
 import { serviceDeskActors, suiteCustomer } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

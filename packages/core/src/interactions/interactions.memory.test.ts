@@ -1,5 +1,5 @@
 import { createMemoryStore, type Store } from '@frontline/core';
-import { Interactions } from '@frontline/core/service-desk';
+import { Interactions } from '@frontline/core/storage';
 import type { RawInspector } from '@frontline/testing';
 import { runInteractionSuite } from '@frontline/testing';
 

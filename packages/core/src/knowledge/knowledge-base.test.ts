@@ -5,12 +5,8 @@ import {
   FrontlineError,
   type Store,
 } from '@frontline/core';
-import {
-  createKnowledgeBase,
-  KnowledgeArticles,
-  type KnowledgeBase,
-  KnowledgeVotes,
-} from '@frontline/core/service-desk';
+import { createKnowledgeBase, type KnowledgeBase } from '@frontline/core/service-desk';
+import { KnowledgeArticles, KnowledgeVotes } from '@frontline/core/storage';
 import { knowledgeActors, knowledgeArticle, solvedTicket } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -28,7 +28,6 @@ export {
   startSlaClock,
 } from './sla-clock';
 export { Ticket, TicketContact, TicketHistoryEntry } from './ticket.schema';
-export { SlaPolicies, Tickets } from './ticket-collections';
 export {
   SlaPolicySaved,
   TICKET_COMMAND_EVENTS,

@@ -8,14 +8,8 @@ import {
   hungarianHolidays,
   hungarianWorkingSaturdays,
 } from '@frontline/core';
-import {
-  CustomerCollection,
-  createTicketService,
-  SlaPolicies,
-  SlaPolicy,
-  type SlaPolicyInput,
-  Tickets,
-} from '@frontline/core/service-desk';
+import { createTicketService, SlaPolicy, type SlaPolicyInput } from '@frontline/core/service-desk';
+import { CustomerCollection, SlaPolicies, Tickets } from '@frontline/core/storage';
 import { serviceDeskActors as A, suiteCustomer } from '@frontline/testing';
 import { describe, expect, it } from 'vitest';
 

@@ -6,7 +6,6 @@ import {
   type Store,
 } from '@frontline/core';
 import {
-  CustomerCollection,
   canApplyTicketCommand,
   createTicketService,
   decideTicketTransition,
@@ -15,6 +14,7 @@ import {
   type TicketService,
   ticketFacts,
 } from '@frontline/core/service-desk';
+import { CustomerCollection } from '@frontline/core/storage';
 import { serviceDeskActors, suiteCustomer, suiteSlaPolicy } from '@frontline/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

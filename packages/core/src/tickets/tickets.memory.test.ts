@@ -1,5 +1,5 @@
 import { createMemoryStore, type Store } from '@frontline/core';
-import { Interactions, SlaPolicies, Tickets } from '@frontline/core/service-desk';
+import { Interactions, SlaPolicies, Tickets } from '@frontline/core/storage';
 import type { RawInspector } from '@frontline/testing';
 import { runTicketSuite } from '@frontline/testing';
 
