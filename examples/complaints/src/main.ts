@@ -211,7 +211,7 @@ const waiting = await complaints.receiveComplaint({
   requestedRemedy: 'Javítás',
 });
 for (const at of ['2026-03-31T09:00:00Z', '2026-04-05T09:00:00Z', '2026-04-06T09:00:00Z']) {
-  const report = await complaints.checkDeadlines(at);
+  const report = await complaints.checkDeadlines({ now: at });
   const kinds = report.signals.map((s) => s.kind).join(', ') || 'nothing new';
   console.log(`  ${at}: ${kinds} (answer due ${waiting.complaint.answerDueAt.toISOString()})`);
 }

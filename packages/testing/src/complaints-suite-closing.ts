@@ -94,19 +94,19 @@ export function complaintClosingTests(test: ComplaintSuiteRegister): void {
       expect((await complaints.checkDeadlines()).signals).toEqual([]);
       // 26 days after a: a is in its warning window (5 days before), b not yet
       // a is due at the end of 1 April (Budapest); its warning comes at the end of 27 March, 5 days before
-      expect((await complaints.checkDeadlines('2026-03-27T22:00:00Z')).signals).toEqual([]);
-      const warnA = await complaints.checkDeadlines('2026-03-27T23:00:00Z');
+      expect((await complaints.checkDeadlines({ now: '2026-03-27T22:00:00Z' })).signals).toEqual([]);
+      const warnA = await complaints.checkDeadlines({ now: '2026-03-27T23:00:00Z' });
       expect(warnA.signals).toEqual([
         { complaintId: a, kind: 'warning', at: new Date('2026-03-27T22:59:59.999Z') },
       ]);
-      expect((await complaints.checkDeadlines('2026-03-27T23:30:00Z')).signals).toEqual([]);
-      const later = await complaints.checkDeadlines('2026-04-05T00:00:00Z');
+      expect((await complaints.checkDeadlines({ now: '2026-03-27T23:30:00Z' })).signals).toEqual([]);
+      const later = await complaints.checkDeadlines({ now: '2026-04-05T00:00:00Z' });
       // b's next signal was its warning (earlier in the index than a's breach); past its due date it is a breach only
       expect(later.signals.map((s) => [s.complaintId, s.kind]).sort()).toEqual([
         [a, 'breach'],
         [b, 'breach'],
       ]);
-      expect((await complaints.checkDeadlines('2026-04-06T00:00:00Z')).signals).toEqual([]);
+      expect((await complaints.checkDeadlines({ now: '2026-04-06T00:00:00Z' })).signals).toEqual([]);
       const messages = await raw.outbox.claim({ worker: 'suite', limit: 500, leaseMs: 60_000 });
       const topics = messages.map((m) => m.topic).filter((t) => t.startsWith('complaint.deadline'));
       expect(topics.sort()).toEqual([

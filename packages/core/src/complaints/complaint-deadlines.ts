@@ -9,6 +9,7 @@ import { Complaints } from './complaint-collections';
 import { runComplaintCommand } from './complaint-command';
 import type { ComplaintContext } from './complaint-context';
 import { ComplaintDeadlineBreached, ComplaintDeadlineWarning, complaintEvent } from './complaint-events';
+import { CheckDeadlinesInput } from './complaint-inputs';
 import type { ComplaintDeadlineReport, ComplaintService } from './complaint-service-types';
 
 /** The deadline worker's command on one complaint: what it checks at `now`. Internal. */
@@ -60,14 +61,15 @@ export function checkDeadlinesCommand(ctx: ComplaintContext): ComplaintService['
       { actor: worker, complaintId, now },
     );
 
-  return async (rawNow) => {
-    const now = rawNow === undefined ? clock.now() : parseInput(Instant, rawNow, 'now');
+  return async (raw = {}) => {
+    const input = parseInput(CheckDeadlinesInput, raw, 'deadline check');
+    const now = input.now ?? clock.now();
     const report: ComplaintDeadlineReport = { checked: 0, signals: [], conflicts: [] };
     const due: string[] = [];
     for await (const row of store.repository(Complaints).query({
       index: 'deadline_signal_at',
       to: new Date(now.getTime() + 1).toISOString(),
-      limit: 500,
+      limit: input.limit ?? 500,
     })) {
       due.push(row.data.id);
     }

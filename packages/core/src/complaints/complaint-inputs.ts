@@ -228,3 +228,15 @@ export const ComplaintInboxInput = z
   });
 /** @category Complaints */
 export type ComplaintInboxInput = z.input<typeof ComplaintInboxInput>;
+
+/**
+ * Input of `checkDeadlines`: the instant to check at (the clock's now when left out) and at most `limit`
+ * complaints per run (default 500).
+ * @category Complaints
+ */
+export const CheckDeadlinesInput = z.strictObject({
+  now: Instant.optional(),
+  limit: z.int().min(1).max(100_000).optional(),
+});
+/** @category Complaints */
+export type CheckDeadlinesInput = z.input<typeof CheckDeadlinesInput>;

@@ -8,6 +8,7 @@ import type { CompensationEvaluation, CompensationRuleSet } from './compensation
 import type { Complaint, ComplaintDecision, ComplaintLetter } from './complaint.schema';
 import type {
   AssignComplaintInput,
+  CheckDeadlinesInput,
   CloseComplaintInput,
   ComplaintInboxInput,
   ComplaintNoteInput,
@@ -166,8 +167,12 @@ export interface ComplaintService {
    * files a disposal job may delete (Fgytv. 17/A. § (7) keeps them five years by default).
    */
   dueForDisposal(input: DueAnswersInput): AsyncIterable<Complaint>;
-  /** The deadline worker: announces each warning and breach once (dedupe keys make re-runs harmless). */
-  checkDeadlines(now?: Date | string): Promise<ComplaintDeadlineReport>;
+  /**
+   * The deadline worker: announces each warning and breach once (dedupe keys make re-runs harmless). Takes the
+   * instant to check at (the clock's now when left out) and at most `limit` complaints a run (default 500); it
+   * acts as the service's worker actor, like the tickets' `checkSla`.
+   */
+  checkDeadlines(input?: CheckDeadlinesInput): Promise<ComplaintDeadlineReport>;
   /** Saves a new version of a compensation rule set (needs `complaint.approve`); versions are immutable. */
   saveRuleSet(input: SaveRuleSetInput): Promise<{ ruleSet: CompensationRuleSet; events: DomainEvent[] }>;
   /** The latest version of rule set `id`, or `version`; a `NotFoundError` otherwise. */

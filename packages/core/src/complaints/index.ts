@@ -70,6 +70,7 @@ export {
 } from './complaint-events';
 export {
   AssignComplaintInput,
+  CheckDeadlinesInput,
   CloseComplaintInput,
   ComplaintInboxInput,
   ComplaintNoteInput,
