@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { parseInput } from '../errors/validate';
-import { ServicePorts } from '../interactions/service-ports';
 import type { Actor } from '../kernel/actor';
+import { ServicePorts } from '../kit/service-ports';
 import type { DomainEvent, ServiceDeps } from '../services/domain-events';
 import type { Agent } from './agent.schema';
 import { createAgent, defineRole, updateAgent } from './agent-commands';

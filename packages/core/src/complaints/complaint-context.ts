@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
-import { ServicePorts } from '../interactions/service-ports';
 import { type Actor, requirePermission } from '../kernel/actor';
 import type { Locale } from '../kernel/locale';
 import { BUDAPEST } from '../kernel/time-zone';
+import { hasMethods, ServicePorts } from '../kit/service-ports';
 import type { LetterEnvironment } from '../letters/letter-environment';
 import type { ServiceDeps } from '../services/domain-events';
 import { AuthorityMatrix } from './authority';
@@ -15,11 +15,6 @@ import type { ComplaintServiceOptions } from './complaint-service-types';
 import { CONCILIATION_BOARDS, ConciliationBoard, competentBoard } from './conciliation-boards';
 
 const DAY_MS = 86_400_000;
-
-const hasMethods = (value: unknown, ...names: string[]) =>
-  typeof value === 'object' &&
-  value !== null &&
-  names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 
 const Options = z.object({
   letters: z.custom<LetterEnvironment>(

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import type { Page } from '../kit/read-policy';
+import { ServicePorts } from '../kit/service-ports';
 import type { ServiceDeps } from '../services/domain-events';
 import type { ConsentRecord } from './consent';
 import { consentStatement } from './consent-commands';
@@ -114,16 +114,6 @@ export interface CustomerService {
   sweepRetained(input: SweepRetainedInput): Promise<SweepRetainedResult>;
 }
 
-const hasFunction = (name: string) => (v: unknown) =>
-  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[name] === 'function';
-
-/** What a service factory checks of its ports (it keeps the objects it was given). */
-export const ServiceDepsShape = z.object({
-  store: z.custom<ServiceDeps['store']>(hasFunction('transaction'), 'store must be a Frontline Store'),
-  clock: z.custom<ServiceDeps['clock']>(hasFunction('now'), 'clock must have now()'),
-  ids: z.custom<ServiceDeps['ids']>(hasFunction('next'), 'ids must have next()'),
-});
-
 /**
  * Ports of {@link createCustomerService}: the store, clock and ids, and the personal-data sources other areas
  * register (see {@link PersonalDataSource}).
@@ -147,7 +137,7 @@ export interface CustomerServiceDeps extends ServiceDeps {
  * @category Customers
  */
 export function createCustomerService(deps: CustomerServiceDeps): CustomerService {
-  parseInput(ServiceDepsShape, deps, 'customer service ports');
+  parseInput(ServicePorts, deps, 'customer service ports');
   // validated, but the host's own objects are kept: a parsed copy would lose their methods' `this`
   parseInput(PersonalDataSources.optional(), deps.personalDataSources, 'personal-data sources');
   const sources = [...(deps.personalDataSources ?? [])];

@@ -1,5 +1,6 @@
 import { parseInput } from '../errors/validate';
 import type { Page } from '../kit/read-policy';
+import { ServicePorts } from '../kit/service-ports';
 import type { DomainEvent, ServiceDeps } from '../services/domain-events';
 import { createSlaEnvironmentLoader } from '../tickets/sla-environment';
 import { recordFeedback, requestFeedback } from './feedback-commands';
@@ -17,7 +18,6 @@ import type {
   RequestFeedbackInput,
 } from './interaction-inputs';
 import { interactionQueries } from './interaction-queries';
-import { ServicePorts } from './service-ports';
 
 /**
  * What an interaction command returns: the contact as stored, its version and the events recorded with it.

@@ -1,6 +1,6 @@
 import { parseInput } from '../errors/validate';
-import { ServicePorts } from '../interactions/service-ports';
 import type { Page } from '../kit/read-policy';
+import { ServicePorts } from '../kit/service-ports';
 import type { ServiceDeps } from '../services/domain-events';
 import { articleCommands, type KnowledgeArticleResult } from './article-commands';
 import type {

@@ -5,10 +5,10 @@
 import { z } from 'zod';
 import { Permissions } from '../agents/permissions';
 import { parseInput } from '../errors/validate';
-import { ServicePorts } from '../interactions/service-ports';
 import type { Actor } from '../kernel/actor';
 import { EntityId } from '../kernel/id';
 import type { CommandResult } from '../kit/command-runner';
+import { ServicePorts } from '../kit/service-ports';
 import type { DomainEvent, ServiceDeps } from '../services/domain-events';
 import { createSlaEnvironmentLoader, type SlaEnvironmentLoader } from './sla-environment';
 import type { Ticket } from './ticket.schema';

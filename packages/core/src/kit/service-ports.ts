@@ -3,7 +3,8 @@ import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
 import type { Store } from '../ports/storage';
 
-const hasMethods = (value: unknown, ...names: string[]) =>
+/** True when `value` is an object with a function under each of `names` (a port check, never a TypeError). */
+export const hasMethods = (value: unknown, ...names: string[]) =>
   typeof value === 'object' &&
   value !== null &&
   names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
@@ -11,7 +12,7 @@ const hasMethods = (value: unknown, ...names: string[]) =>
 /**
  * The ports every service factory checks before use, so a host wiring mistake is a `ValidationError` naming the
  * port, not a `TypeError` on first use. The host's own objects are kept (a parsed copy would lose their `this`).
- * Internal.
+ * The one port check of the kit.
  */
 export const ServicePorts = z.looseObject({
   store: z.custom<Store>((v) => hasMethods(v, 'transaction', 'repository'), 'Expected a Store'),
