@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import {
   type CollectionDefinition,
+  collect,
   createMemoryStore,
   defineCollection,
   FrontlineError,
@@ -34,12 +35,6 @@ function itemCollection(indexes?: CollectionDefinition<Item>['indexes']): Collec
       u: { key: (item) => item.u, unique: true },
     },
   });
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterable) out.push(item);
-  return out;
 }
 
 async function outcome<T>(promise: Promise<T>): Promise<{ ok: T } | { code: string }> {
