@@ -19,11 +19,20 @@ export {
   PERMISSION_DESCRIPTIONS,
   Permissions,
 } from './agents/permissions';
+export {
+  AuditCheckpoint,
+  type CheckpointSigningKey,
+  type CheckpointVerifyingKeys,
+  checkAuditCheckpoint,
+  signAuditCheckpoint,
+} from './audit/audit-checkpoint';
 // audit
 export {
+  type AuditAnchor,
   AuditEvent,
   type AuditLog,
   type AuditVerification,
+  type AuditVerifyOptions,
   createAuditLog,
   GENESIS_HASH,
   hashAuditEntry,

@@ -1,4 +1,10 @@
-import { type AuditEntry, type AuditStore, ConflictError, StorageError } from '@frontline/core';
+import {
+  type AuditEntry,
+  type AuditStore,
+  ConflictError,
+  IntegrityError,
+  StorageError,
+} from '@frontline/core';
 import { atomically, type Ctx, run, toDate, toNumber } from './context';
 import { STREAM_BATCH } from './repository';
 import { toStorableJson } from './storable';
@@ -71,14 +77,17 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
         const payload = toStorableJson(entry.payload, 'audit entry payload');
         const { actor, entityType, entityId, type } = entry;
         toStorableJson({ actor, entityType, entityId, type }, 'audit entry');
-        await run(
+        // The entry is inserted only if the one it chains to is still stored (a fresh snapshot: this statement
+        // runs after the lock was granted), so a cut tail stops appends with a message, never a silent gap.
+        const [moved] = await run<{ seq: unknown }>(
           c,
           'append an audit entry',
           `WITH ins AS (
              INSERT INTO ${A} (${COLUMNS})
-             VALUES ($1, $2::timestamptz, $3, $4, $5, $6, $7::jsonb, $8, $9)
+             SELECT $1::bigint, $2::timestamptz, $3, $4, $5, $6, $7::jsonb, $8, $9
+             WHERE $1::bigint = 1 OR EXISTS (SELECT 1 FROM ${A} p WHERE p.seq = $1::bigint - 1 AND p.hash = $8)
              RETURNING seq, hash)
-           UPDATE ${tables.auditHead} h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1`,
+           UPDATE ${tables.auditHead} h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1 RETURNING h.seq`,
           [
             entry.seq,
             entry.at.toISOString(),
@@ -91,8 +100,26 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
             entry.hash,
           ],
         );
+        if (!moved) {
+          throw new IntegrityError(
+            `The audit head names entry ${headSeq}, which is no longer stored as it was: the chain's tail was cut or ` +
+              `changed. Restore the entries from a backup; if they are lost for good, record the loss and set the head ` +
+              `back to the last stored entry (UPDATE ${tables.auditHead} SET seq = <last seq>, hash = <its hash> WHERE id = 1).`,
+            { details: { schema: tables.schema, headSeq } },
+          );
+        }
         return entry;
       });
+    },
+
+    async storedHead() {
+      const [row] = await run<{ seq: unknown; hash: string }>(
+        ctx,
+        'read the stored audit head',
+        `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1`,
+      );
+      const seq = row ? toNumber(row.seq) : 0;
+      return row && seq > 0 ? { seq, hash: row.hash } : undefined;
     },
 
     async head() {

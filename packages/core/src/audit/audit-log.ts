@@ -3,6 +3,13 @@ import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import type { AuditEntry, AuditStore } from '../ports/audit-store';
 import type { Clock } from '../ports/clock';
+import {
+  type AuditCheckpoint,
+  type CheckpointSigningKey,
+  type CheckpointVerifyingKeys,
+  checkAuditCheckpoint,
+  signAuditCheckpoint,
+} from './audit-checkpoint';
 import { canonicalJson } from './canonical-json';
 
 /** The hash that stands before the first entry. */
@@ -50,7 +57,7 @@ export type AuditVerification =
   | {
       ok: false;
       seq: number;
-      problem: 'modified' | 'removed' | 'reordered' | 'truncated';
+      problem: 'modified' | 'removed' | 'reordered' | 'truncated' | 'forged_checkpoint';
       message: string;
       checked: number;
     };
@@ -64,12 +71,17 @@ export type AuditVerification =
  */
 export async function verifyAuditChain(
   entries: AsyncIterable<AuditEntry> | Iterable<AuditEntry>,
-  options: { expectedHead?: { seq: number; hash: string } } = {},
+  options: { expectedHead?: { seq: number; hash: string }; anchors?: readonly AuditAnchor[] } = {},
 ): Promise<AuditVerification> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
-  let anchoredHash: string | undefined;
+  const anchors: AuditAnchor[] = [
+    ...(options.expectedHead ? [{ ...options.expectedHead, source: 'the expected head' }] : []),
+    ...(options.anchors ?? []),
+  ];
+  const seen = new Map<number, string>();
+  const wanted = new Set(anchors.map((a) => a.seq));
   const fail = (seq: number, problem: 'modified' | 'removed' | 'reordered' | 'truncated', message: string) =>
     ({ ok: false, seq, problem, message, checked }) as const;
   for await (const entry of entries) {
@@ -94,24 +106,53 @@ export async function verifyAuditChain(
       );
     }
     prevHash = entry.hash;
-    if (entry.seq === options.expectedHead?.seq) anchoredHash = entry.hash;
+    if (wanted.has(entry.seq)) seen.set(entry.seq, entry.hash);
     expectedSeq++;
     checked++;
   }
-  const anchor = options.expectedHead;
-  if (anchor) {
+  for (const anchor of [...anchors].sort((a, b) => a.seq - b.seq)) {
     if (checked < anchor.seq) {
       return fail(
         checked + 1,
         'truncated',
-        `The audit log ends at entry ${checked}; entry ${anchor.seq} was seen before.`,
+        `The audit log ends at entry ${checked}, but ${anchor.source} names entry ${anchor.seq}: the tail was cut. ` +
+          (anchor.repair ?? 'Restore the missing entries from a backup.'),
       );
     }
-    if (anchoredHash !== anchor.hash) {
-      return fail(anchor.seq, 'modified', `Audit entry ${anchor.seq} differs from the anchored one.`);
+    if (seen.get(anchor.seq) !== anchor.hash) {
+      return fail(
+        anchor.seq,
+        'modified',
+        `Audit entry ${anchor.seq} differs from the one ${anchor.source} names: the chain was rewritten from there on.`,
+      );
     }
   }
   return { ok: true, count: checked, head: checked === 0 ? null : { seq: checked, hash: prevHash } };
+}
+
+/**
+ * A point the chain must pass through: entry `seq` with `hash`, known from somewhere other than the entries
+ * (the store's head row, a checkpoint kept elsewhere, a head remembered by the caller).
+ * @category Audit
+ */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+  /** What named it, for messages (`"the store's head"`, `"checkpoint k1 of 2026-03-02"`). */
+  readonly source: string;
+  /** What a person does when the log ends before this anchor. */
+  readonly repair?: string;
+}
+
+/**
+ * What `verify` may check besides the chain itself: a head seen before, and checkpoints kept outside the store
+ * with the keys to check their signatures.
+ * @category Audit
+ */
+export interface AuditVerifyOptions {
+  readonly expectedHead?: { seq: number; hash: string };
+  readonly checkpoints?: readonly AuditCheckpoint[];
+  readonly keys?: CheckpointVerifyingKeys;
 }
 
 /**
@@ -123,8 +164,14 @@ export interface AuditLog {
   append(event: AuditEvent): Promise<AuditEntry>;
   /** Streams entries, optionally for one entity. */
   entries(filter?: { entityType?: string; entityId?: string; fromSeq?: number }): AsyncIterable<AuditEntry>;
-  /** Checks the whole chain; see {@link verifyAuditChain}. */
-  verify(options?: { expectedHead?: { seq: number; hash: string } }): Promise<AuditVerification>;
+  /**
+   * Checks the whole chain (see {@link verifyAuditChain}) against the store's own head, when the store keeps one
+   * (a deleted tail is reported, with the repair), and against each checkpoint given, after checking its
+   * signature (a tail rewritten with recomputed hashes is reported).
+   */
+  verify(options?: AuditVerifyOptions): Promise<AuditVerification>;
+  /** Signs the chain's current head as a checkpoint to keep outside the store; `null` while the log is empty. */
+  checkpoint(key: CheckpointSigningKey): Promise<AuditCheckpoint | null>;
 }
 
 /**
@@ -160,6 +207,42 @@ export function createAuditLog(options: { store: { audit: AuditStore }; clock: C
       });
     },
     entries: (filter) => store.audit.read(filter),
-    verify: (verifyOptions) => verifyAuditChain(store.audit.read(), verifyOptions),
+    verify: async (verifyOptions = {}) => {
+      const anchors: AuditAnchor[] = [];
+      for (const checkpoint of verifyOptions.checkpoints ?? []) {
+        if (!checkAuditCheckpoint(checkpoint, verifyOptions.keys ?? {})) {
+          return {
+            ok: false,
+            seq: checkpoint.seq,
+            problem: 'forged_checkpoint',
+            message: `Checkpoint of entry ${checkpoint.seq} (key "${checkpoint.keyId}") does not verify: forged, or signed with another key.`,
+            checked: 0,
+          };
+        }
+        anchors.push({
+          seq: checkpoint.seq,
+          hash: checkpoint.hash,
+          source: `checkpoint "${checkpoint.keyId}" of ${checkpoint.at.toISOString()}`,
+        });
+      }
+      const stored = await store.audit.storedHead?.();
+      if (stored) {
+        anchors.push({
+          ...stored,
+          source: "the store's head",
+          repair:
+            'Restore the missing entries from a backup; if they are lost for good, record the loss and set the ' +
+            "store's head back to the last stored entry (the adapter's README says how).",
+        });
+      }
+      return verifyAuditChain(store.audit.read(), {
+        ...(verifyOptions.expectedHead ? { expectedHead: verifyOptions.expectedHead } : {}),
+        anchors,
+      });
+    },
+    checkpoint: async (key) => {
+      const head = (await store.audit.storedHead?.()) ?? (await store.audit.head());
+      return head ? signAuditCheckpoint({ seq: head.seq, hash: head.hash }, key, clock.now()) : null;
+    },
   };
 }

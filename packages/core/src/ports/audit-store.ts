@@ -45,6 +45,12 @@ export interface AuditStore {
   appendChained(build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry>;
   /** The newest entry, or `undefined` when empty. */
   head(): Promise<AuditEntry | undefined>;
+  /**
+   * The head the store keeps apart from the entries, when it keeps one (the PostgreSQL adapter's `audit_head`
+   * row): `verify` compares it with the last entry, so a deleted tail is found. Adapters whose head is simply the
+   * last entry leave it out.
+   */
+  storedHead?(): Promise<AuditHead | undefined>;
   /** Streams entries in stored order (by `seq`), optionally from `fromSeq` and for one entity. */
   read(options?: { fromSeq?: number; entityType?: string; entityId?: string }): AsyncIterable<AuditEntry>;
 }
