@@ -227,5 +227,5 @@ export {
   type Stored,
   type UnitOfWork,
 } from './ports/storage';
-export { IdInput, QueryInput, VersionInput } from './ports/storage-input';
+export { AuditReadInput, IdInput, QueryInput, StorableText, VersionInput } from './ports/storage-input';
 export { DomainEvent, recordEvents, type ServiceDeps } from './services/domain-events';

@@ -1,8 +1,10 @@
 import {
   type AuditEntry,
+  AuditReadInput,
   type AuditStore,
   ConflictError,
   IntegrityError,
+  parseInput,
   StorageError,
 } from '@frontline/core';
 import { atomically, type Ctx, run, toDate, toNumber } from './context';
@@ -131,7 +133,8 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
       return row ? entryOf(row) : undefined;
     },
 
-    async *read(options = {}) {
+    async *read(rawOptions = {}) {
+      const options = parseInput(AuditReadInput, rawOptions, 'audit filter');
       const fromSeq = options.fromSeq ?? 1;
       if (Number.isNaN(fromSeq) || fromSeq === Number.POSITIVE_INFINITY) return;
       let from = Math.max(1, Math.ceil(fromSeq));

@@ -3,8 +3,6 @@ import { hasUnstorableChar } from './storable';
 
 /** Index keys longer than this (UTF-8 bytes) would overflow a btree entry; they are refused up front. */
 export const MAX_KEY_BYTES = 1400;
-/** Entity ids longer than this (UTF-8 bytes) are refused up front, for the same reason. */
-export const MAX_ID_BYTES = 1000;
 
 /** One index key of an entity as the write statements take it (`jsonb_to_recordset`). */
 export interface EncodedKey {
@@ -73,15 +71,6 @@ export function encodeKeys<T extends { id: string }>(
     }
   }
   return out;
-}
-
-/** Checks an entity id fits the primary key. */
-export function checkId(collection: string, id: string): void {
-  if (Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES) {
-    throw new StorageError(`${collection}: an id may be at most ${MAX_ID_BYTES} bytes of UTF-8.`, {
-      details: { collection, id: id.slice(0, 100) },
-    });
-  }
 }
 
 /** The key back from its columns. */

@@ -13,7 +13,7 @@ import {
 } from '@frontline/core';
 import { ensureCollection, parseStored } from './collection-registry';
 import { type Ctx, run, toNumber } from './context';
-import { checkId, encodeKeys, type KeyColumns, keyColumns, keyValue } from './keys';
+import { encodeKeys, type KeyColumns, keyColumns, keyValue } from './keys';
 import { toStorableJson } from './storable';
 
 /** Rows per round trip when streaming a query or a scan. */
@@ -63,7 +63,7 @@ export function createSqlRepository<T extends { id: string }>(
     const parsed = parseInput(definition.schema, entity, name);
     const json = toStorableJson(parsed, name);
     const stored = parseStored(definition, JSON.parse(json));
-    checkId(name, stored.id);
+    parseInput(IdInput, stored.id, 'id');
     return { id: stored.id, json, stored, keys: JSON.stringify(encodeKeys(definition, stored)) };
   };
 

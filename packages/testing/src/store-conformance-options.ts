@@ -11,6 +11,7 @@ export type ConformanceTest =
   | 'version-conflict'
   | 'validation'
   | 'bad-arguments'
+  | 'bad-ids'
   | 'indexes'
   | 'unique-index'
   | 'streaming'

@@ -348,6 +348,33 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       },
     );
 
+    test(
+      'bad-ids',
+      'refuses an id or key with NUL, an unpaired surrogate or over 200 characters as VALIDATION on every method, before storage, leaving the transaction usable',
+      async ({ store }) => {
+        const bad = ['a\u0000b', '\uD800x', 'x'.repeat(201)];
+        await store.transaction(async (tx) => {
+          const repo = tx.repository(ConformanceThings);
+          for (const id of bad) {
+            await expectCode(repo.insert(thing(id)), 'VALIDATION');
+            await expectCode(repo.get(id), 'VALIDATION');
+            await expectCode(repo.find(id), 'VALIDATION');
+            await expectCode(repo.delete(id, 1), 'VALIDATION');
+            await expectCode(tx.outbox.get(id), 'VALIDATION');
+            await expectCode(collect(tx.audit.read({ entityId: id })), 'VALIDATION');
+          }
+          await expectCode(collect(repo.query({ index: 'owner', equals: 'o\u0000' })), 'VALIDATION');
+          // the transaction is still usable: nothing reached the database
+          await repo.insert(thing('ok', { owner: 'x'.repeat(200) }));
+        });
+        const longest = 'y'.repeat(200);
+        await store.repository(ConformanceThings).insert(thing(longest));
+        expect((await store.repository(ConformanceThings).get(longest)).data.id).toBe(longest);
+        await store.repository(ConformanceThings).delete(longest, 1);
+        expect(await store.repository(ConformanceThings).count()).toBe(1);
+      },
+    );
+
     registerOutboxAndAuditCases(test, options);
   });
 }

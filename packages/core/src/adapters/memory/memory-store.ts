@@ -13,7 +13,7 @@ import {
   type Store,
   type Stored,
 } from '../../ports/storage';
-import { IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
+import { AuditReadInput, IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
 import { createMemoryOutbox, type OutboxRow, type Undo } from './memory-outbox';
 import { Mutex } from './mutex';
@@ -248,6 +248,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       insert: (entity) =>
         scope((undo) => {
           const parsed = parseInput(definition.schema, entity, definition.name);
+          parseInput(IdInput, parsed.id, 'id');
           const c = collection(def);
           if (c.rows.has(parsed.id)) {
             throw new ConflictError(`${definition.name} "${parsed.id}" already exists.`, {
@@ -261,6 +262,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       update: (entity, expectedVersion) =>
         scope((undo) => {
           const parsed = parseInput(definition.schema, entity, definition.name);
+          parseInput(IdInput, parsed.id, 'id');
           parseInput(VersionInput, expectedVersion, 'expectedVersion');
           const c = collection(def);
           const current = c.rows.get(parsed.id);
@@ -331,21 +333,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           return entry;
         }),
       head: () => scope(() => structuredClone(state.audit.at(-1))),
-      read: (readOptions = {}) =>
-        batched(
-          () =>
-            scope(() =>
-              state.audit
-                .filter(
-                  (e) =>
-                    e.seq >= (readOptions.fromSeq ?? 1) &&
-                    (readOptions.entityType === undefined || e.entityType === readOptions.entityType) &&
-                    (readOptions.entityId === undefined || e.entityId === readOptions.entityId),
-                )
-                .map((e) => structuredClone(e)),
-            ),
-          async (entries) => entries,
-        ),
+      // like the SQL adapter's: the filter is checked when the stream is read, as a rejected iteration
+      read: (rawOptions = {}) =>
+        (async function* () {
+          const readOptions = parseInput(AuditReadInput, rawOptions, 'audit filter');
+          yield* batched(
+            () =>
+              scope(() =>
+                state.audit
+                  .filter(
+                    (e) =>
+                      e.seq >= (readOptions.fromSeq ?? 1) &&
+                      (readOptions.entityType === undefined || e.entityType === readOptions.entityType) &&
+                      (readOptions.entityId === undefined || e.entityId === readOptions.entityId),
+                  )
+                  .map((e) => structuredClone(e)),
+              ),
+            async (entries) => entries,
+          );
+        })(),
     };
   }
 
