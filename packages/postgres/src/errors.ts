@@ -64,8 +64,12 @@ export function toFrontlineError(error: unknown, operation: string): FrontlineEr
   const sqlState = sqlStateOf(error);
   const message = text(fields.message) ?? String(error);
   const connection = isConnectionFailure(error, sqlState);
-  const retryable = connection || (sqlState !== undefined && RETRYABLE_STATES.has(sqlState));
+  // A connection lost while committing leaves the outcome unknown: repeating the work could do it twice.
+  const unknownOutcome = connection && operation === 'commit';
+  const retryable =
+    !unknownOutcome && (connection || (sqlState !== undefined && RETRYABLE_STATES.has(sqlState)));
   const details: Record<string, unknown> = { operation, retryable };
+  if (unknownOutcome) details.outcome = 'unknown';
   if (sqlState !== undefined) details.sqlState = sqlState;
   else if (text(fields.code) !== undefined) details.errno = fields.code;
   if (text(fields.constraint) !== undefined) details.constraint = fields.constraint;
@@ -84,6 +88,12 @@ export function toFrontlineError(error: unknown, operation: string): FrontlineEr
       details,
       cause: error,
     });
+  }
+  if (unknownOutcome) {
+    return new StorageError(
+      `The connection to PostgreSQL was lost while committing: the work may or may not be stored; check before repeating it (${message}).`,
+      { details, cause: error },
+    );
   }
   if (connection) {
     return new StorageError(`Cannot reach PostgreSQL (${operation}): ${message}`, { details, cause: error });

@@ -26,6 +26,11 @@ export async function createPgPool(config: PoolConfig): Promise<Pool> {
   const pg = await loadOptionalPeer(PG_PEER, () => import('pg'));
   const pool = new pg.default.Pool(config);
   pool.on('error', () => undefined);
+  // Every client gets a listener from its first moment, before any checkout: a termination that arrives
+  // between `connect()` resolving and a transaction attaching its own listener must not crash the host.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 

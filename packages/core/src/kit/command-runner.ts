@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ConflictError, ForbiddenError, FrontlineError } from '../errors/frontline-error';
+import { ConflictError, ForbiddenError, FrontlineError, StorageError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { Actor, type ActorInput, hasPermission, type Permission, requirePermission } from '../kernel/actor';
 import type { CollectionDefinition, Store, Stored } from '../ports/storage';
@@ -102,9 +102,17 @@ function authorize(actorInput: ActorInput, permission: Permission | readonly Per
 const isVersionConflict = (error: unknown): error is FrontlineError =>
   FrontlineError.is(error, 'CONFLICT') && error.details.expectedVersion !== undefined;
 
-/** A transaction the database aborted for a concurrent one (serialization failure, deadlock): always safe to redo. */
+/**
+ * A transaction the database aborted before it committed — for a concurrent one (serialization failure, deadlock)
+ * or because its connection was lost — is safe to redo (`details.retryable`; an adapter never marks a commit whose
+ * outcome is unknown).
+ */
 const isRetryable = (error: unknown): error is FrontlineError =>
-  FrontlineError.is(error, 'CONFLICT') && error.details.retryable === true;
+  FrontlineError.is(error) && error.details.retryable === true;
+
+/** A short, growing, jittered pause before a retry, so a burst of failures does not retry in lockstep. */
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
 
 /**
  * The one command runner: validate the input (zod) → authorize the actor → in one unit of work: load the
@@ -115,8 +123,9 @@ const isRetryable = (error: unknown): error is FrontlineError =>
  * mismatch (now, or a concurrent writer at save) fails with `CONFLICT` and nothing is stored — reload and
  * ask again. A caller that sends none asks for the command on the current state: on a concurrent change the
  * runner reloads and decides again, up to {@link COMMAND_ATTEMPTS} times (or the command's `attempts`), then fails with `CONFLICT`
- * (`details.attempts`). A transaction the database aborted for another (`details.retryable`: a serialization
- * failure or a deadlock) is redone within the same attempts whichever the caller sent. Either way a failed
+ * (`details.attempts`). A transaction the database aborted before it committed (`details.retryable`: a
+ * serialization failure, a deadlock, a lost connection) is redone after a short jittered pause, within the same
+ * attempts, whichever the caller sent; a commit whose outcome is unknown is never redone. Either way a failed
  * command leaves storage as it was.
  * @category Kit
  */
@@ -156,14 +165,17 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
         return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
       });
     } catch (error) {
-      const lostRace = isRetryable(error) || (isVersionConflict(error) && expected === undefined);
+      const aborted = isRetryable(error);
+      const lostRace = aborted || (isVersionConflict(error) && expected === undefined);
       if (!lostRace) throw error;
       if (attempt >= attempts) {
-        throw new ConflictError(`${error.message} Gave up after ${attempts} attempts.`, {
-          details: { ...error.details, attempts },
-          cause: error,
-        });
+        const options = { details: { ...error.details, attempts }, cause: error };
+        const message = `${error.message} Gave up after ${attempts} attempts.`;
+        throw FrontlineError.is(error, 'CONFLICT')
+          ? new ConflictError(message, options)
+          : new StorageError(message, options);
       }
+      if (aborted) await backoff(attempt);
     }
   }
 }
@@ -196,7 +208,8 @@ export interface CreateCommand<T extends { id: string }, S extends z.ZodType, X 
 
 /**
  * The runner for creations: validate → authorize → in one unit of work: build the aggregate → insert it (a taken
- * id or unique key is a `CONFLICT`, never retried) → audit → typed events.
+ * id or unique key is a `CONFLICT`, never retried) → audit → typed events. A transaction the database aborted
+ * before it committed (`details.retryable`) is redone, as in {@link runCommand}.
  * @category Kit
  */
 export async function runCreate<T extends { id: string }, S extends z.ZodType, X = unknown>(
@@ -207,14 +220,23 @@ export async function runCreate<T extends { id: string }, S extends z.ZodType, X
   const input = parseInput(command.input, raw, command.name) as z.output<S> & { actor: ActorInput };
   const actor = authorize(input.actor, command.permission);
   const prepared = await command.prepare?.(input, actor);
-  return deps.store.transaction(async (tx) => {
-    const outcome = await command.create({ input, actor, at: deps.clock.now(), tx, prepared });
-    if ('existing' in outcome) {
-      const { existing } = outcome;
-      return { entity: existing.data, version: existing.version, events: [], extra: outcome.extra };
+  const attempts = COMMAND_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deps.store.transaction(async (tx) => {
+        const outcome = await command.create({ input, actor, at: deps.clock.now(), tx, prepared });
+        if ('existing' in outcome) {
+          const { existing } = outcome;
+          return { entity: existing.data, version: existing.version, events: [], extra: outcome.extra };
+        }
+        const saved = await tx.repository(command.collection).insert(outcome.entity);
+        await recordEvents(tx, deps.clock, actor.id, outcome.events);
+        return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
+      });
+    } catch (error) {
+      // a transaction the database aborted before it committed stored nothing: build and insert again
+      if (!isRetryable(error) || attempt >= attempts) throw error;
+      await backoff(attempt);
     }
-    const saved = await tx.repository(command.collection).insert(outcome.entity);
-    await recordEvents(tx, deps.clock, actor.id, outcome.events);
-    return { entity: saved.data, version: saved.version, events: outcome.events, extra: outcome.extra };
-  });
+  }
 }
