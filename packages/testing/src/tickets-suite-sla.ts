@@ -41,6 +41,19 @@ export function ticketSlaTests(test: TicketTest): void {
         [normal, 'first_response'],
       ]);
       expect(soon.every((d) => !d.breached)).toBe(true);
+      // a window: what falls due between 08:45 and 09:30, not what is already overdue
+      const window = await collect(
+        tickets.dueBreaches({
+          actor: A.agent,
+          after: '2026-03-02T08:45:00Z',
+          before: '2026-03-02T09:30:00Z',
+        }),
+      );
+      expect(window.map((d) => [d.ticketId, d.target])).toEqual([[normal, 'first_response']]);
+      const emptyWindow = { actor: A.agent, after: '2026-03-02T09:30:00Z', before: '2026-03-02T09:30:00Z' };
+      await expect((async () => collect(tickets.dueBreaches(emptyWindow)))()).rejects.toMatchObject({
+        code: 'VALIDATION',
+      });
       clock.set('2026-03-02T08:45:00Z');
       const late = await collect(tickets.dueBreaches({ actor: A.agent, before: clock.now() }));
       expect(late).toEqual([

@@ -117,14 +117,22 @@ export const SaveSlaPolicyInput = z.strictObject({ actor: Actor, policy: SlaPoli
 export type SaveSlaPolicyInput = z.input<typeof SaveSlaPolicyInput>;
 
 /**
- * Input of `dueBreaches`: targets due before `before` (exclusive), at most `limit` tickets.
+ * Input of `dueBreaches`: targets due in `[after, before)` — without `after`, every target due before `before`,
+ * the breached ones included — at most `limit` tickets.
  * @category Tickets
  */
-export const DueBreachesInput = z.strictObject({
-  actor: Actor,
-  before: Instant,
-  limit: z.int().min(1).max(100_000).optional(),
-});
+export const DueBreachesInput = z
+  .strictObject({
+    actor: Actor,
+    /** The window's start (inclusive): "due within the hour" is `{ after: now, before: now + 1 h }`. */
+    after: Instant.optional(),
+    before: Instant,
+    limit: z.int().min(1).max(100_000).optional(),
+  })
+  .refine((i) => i.after === undefined || i.after < i.before, {
+    path: ['after'],
+    message: 'after must come before before',
+  });
 /** @category Tickets */
 export type DueBreachesInput = z.input<typeof DueBreachesInput>;
 

@@ -125,6 +125,7 @@ export function ticketQueries(ctx: TicketContext) {
       authorizeRead(TicketReadPolicy, input.actor);
       const rows = store.repository(Tickets).query({
         index: 'sla_due_at',
+        ...(input.after ? { from: input.after.toISOString() } : {}),
         to: input.before.toISOString(),
         ...(input.limit ? { limit: input.limit } : {}),
       });
@@ -134,7 +135,11 @@ export function ticketQueries(ctx: TicketContext) {
           for await (const { data: t } of rows) {
             const due = (t.sla?.targets ?? [])
               .filter(
-                (target) => isTargetRunning(target) && target.dueAt !== null && target.dueAt < input.before,
+                (target) =>
+                  isTargetRunning(target) &&
+                  target.dueAt !== null &&
+                  target.dueAt < input.before &&
+                  (input.after === undefined || target.dueAt >= input.after),
               )
               .sort((a, b) => a.dueAt!.getTime() - b.dueAt!.getTime());
             for (const target of due) {
