@@ -2,8 +2,9 @@
  * Compensation rule evaluation for 100,000 complaints against a 50-rule set (categories, severities, outage
  * lengths, amounts in dispute, value segments, tenure, a yearly cap over earlier compensations).
  *
- * Baseline: what a developer writes first — the rule set kept as the JSON a CRM stores, parsed again for each
- * complaint and interpreted with plain `if`s, every rule checked, the first match applied, the cap summed.
+ * Baseline: what a competent developer writes — the rule set parsed once from the JSON a CRM stores and
+ * interpreted with plain `if`s per complaint, every rule checked, the first match applied, the cap summed (no
+ * validation of the facts, no explanation beyond the matches).
  * Candidate: the SDK's `compileCompensationRules` — the rule set validated once and compiled into predicates —
  * whose `evaluate` also validates each complaint's facts and writes the full explanation. Both must agree on
  * the proposal, the applied rule, every rule's match and the cap on a sample of 5,000 before anything is timed.
@@ -114,9 +115,8 @@ interface NaiveResult {
   capId: string | null;
 }
 
-/** The baseline: parse the stored JSON again and interpret it with plain checks. */
-function naiveEvaluate(json: string, f: CompensationFactsInput): NaiveResult {
-  const set: CompensationRuleSet = JSON.parse(json);
+/** The baseline: interpret the parsed rule set with plain checks. */
+function naiveEvaluate(set: CompensationRuleSet, f: CompensationFactsInput): NaiveResult {
   const matched: boolean[] = [];
   let applied: CompensationRule | null = null;
   for (const rule of set.rules) {
@@ -190,8 +190,9 @@ export default defineBenchSuite({
     const json = JSON.stringify(set);
     const facts = complaints(n);
     const compiled = compileCompensationRules(JSON.parse(json));
+    const parsed: CompensationRuleSet = JSON.parse(json);
     for (const f of facts.slice(0, 5_000)) {
-      const naive = naiveEvaluate(json, f);
+      const naive = naiveEvaluate(parsed, f);
       const { proposal, explanation } = compiled.evaluate(f);
       const sdk: NaiveResult = {
         kind: proposal.kind,
@@ -215,9 +216,9 @@ export default defineBenchSuite({
         iterations: 3,
         time: 200,
         baseline: {
-          name: 'JSON.parse + interpret per complaint',
+          name: 'rule set parsed once, interpreted with plain checks',
           fn: () => {
-            for (const f of facts) sink += naiveEvaluate(json, f).amount;
+            for (const f of facts) sink += naiveEvaluate(parsed, f).amount;
             return sink;
           },
         },
