@@ -94,17 +94,16 @@ function scale(amount: number, num: number, den: number): number {
 function compileRule(rule: CompensationRule, currency: string): Check[] {
   const w = rule.when;
   const checks: Check[] = [];
+  // the lists a reason names are joined once, when the rule is compiled, not for every complaint
   if (w.categories) {
     const set = new Set(w.categories);
-    checks.push((f) =>
-      set.has(f.category) ? null : `category ${f.category} is not one of ${w.categories!.join(', ')}`,
-    );
+    const list = w.categories.join(', ');
+    checks.push((f) => (set.has(f.category) ? null : `category ${f.category} is not one of ${list}`));
   }
   if (w.severities) {
     const set = new Set<string>(w.severities);
-    checks.push((f) =>
-      set.has(f.severity) ? null : `severity ${f.severity} is not one of ${w.severities!.join(', ')}`,
-    );
+    const list = w.severities.join(', ');
+    checks.push((f) => (set.has(f.severity) ? null : `severity ${f.severity} is not one of ${list}`));
   }
   const hoursNeeded =
     w.minOutageHours !== undefined ||
@@ -139,10 +138,11 @@ function compileRule(rule: CompensationRule, currency: string): Check[] {
   }
   if (w.segments) {
     const set = new Set(w.segments);
+    const list = w.segments.join(', ');
     checks.push((f) =>
       f.valueSegment !== undefined && set.has(f.valueSegment)
         ? null
-        : `segment ${f.valueSegment ?? '(none)'} is not one of ${w.segments!.join(', ')}`,
+        : `segment ${f.valueSegment ?? '(none)'} is not one of ${list}`,
     );
   }
   if (w.minTenureMonths !== undefined || w.maxTenureMonths !== undefined) {
