@@ -48,70 +48,88 @@ function entryOf(row: AuditRow): AuditEntry {
 export function createSqlAuditStore(ctx: Ctx): AuditStore {
   const { tables } = ctx.shared;
   const A = tables.audit;
-  return {
-    appendChained(build) {
-      return atomically(ctx, async (c) => {
-        // Lock first, read second: under READ COMMITTED a statement that waited for the lock sees the new head
-        // row, but a join in the same statement would still read the old snapshot of audit_log.
-        // The head row carries the newest entry's seq and hash; FOR UPDATE re-reads the row once the lock is
-        // granted, so a waiting append builds on the entry that was just committed — one statement, not two.
-        const [locked] = await run<{ seq: unknown; hash: string | null }>(
-          c,
-          'lock the audit head',
-          `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
-        );
-        if (!locked) {
-          throw new StorageError('The audit head row is missing; are the Frontline migrations applied?', {
-            details: { schema: tables.schema },
-          });
+
+  /**
+   * Locks the head (its row holds the newest entry's seq and hash; FOR UPDATE re-reads it once the lock is
+   * granted, so a waiting append builds on the entry just committed), builds the entries, and inserts them all
+   * with the head's move in one statement — only if the entry they chain to is still stored (the statement's fresh
+   * snapshot), so a cut tail stops appends with a message, never a silent gap. Two statements for any number of
+   * entries.
+   */
+  function appendEntries(build: (head: { seq: number; hash: string } | undefined) => AuditEntry[]) {
+    return atomically(ctx, async (c) => {
+      const [locked] = await run<{ seq: unknown; hash: string | null }>(
+        c,
+        'lock the audit head',
+        `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
+      );
+      if (!locked) {
+        throw new StorageError('The audit head row is missing; are the Frontline migrations applied?', {
+          details: { schema: tables.schema },
+        });
+      }
+      const headSeq = toNumber(locked.seq);
+      if (headSeq > 0 && typeof locked.hash !== 'string') {
+        throw new StorageError(`The audit head names entry ${headSeq} without its hash.`, {
+          details: { schema: tables.schema, seq: headSeq },
+        });
+      }
+      const head = headSeq > 0 ? { seq: headSeq, hash: locked.hash as string } : undefined;
+      const entries = build(head);
+      if (entries.length === 0) return entries;
+      let expected = headSeq;
+      const rows = entries.map((entry) => {
+        expected += 1;
+        if (entry.seq !== expected) {
+          throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${expected - 1}.`);
         }
-        const headSeq = toNumber(locked.seq);
-        if (headSeq > 0 && typeof locked.hash !== 'string') {
-          throw new StorageError(`The audit head names entry ${headSeq} without its hash.`, {
-            details: { schema: tables.schema, seq: headSeq },
-          });
-        }
-        const head = headSeq > 0 ? { seq: headSeq, hash: locked.hash as string } : undefined;
-        const entry = build(head);
-        if (entry.seq !== headSeq + 1) {
-          throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${headSeq}.`);
-        }
-        const payload = toStorableJson(entry.payload, 'audit entry payload');
         const { actor, entityType, entityId, type } = entry;
         toStorableJson({ actor, entityType, entityId, type }, 'audit entry');
-        // The entry is inserted only if the one it chains to is still stored (a fresh snapshot: this statement
-        // runs after the lock was granted), so a cut tail stops appends with a message, never a silent gap.
-        const [moved] = await run<{ seq: unknown }>(
-          c,
-          'append an audit entry',
-          `WITH ins AS (
-             INSERT INTO ${A} (${COLUMNS})
-             SELECT $1::bigint, $2::timestamptz, $3, $4, $5, $6, $7::jsonb, $8, $9
-             WHERE $1::bigint = 1 OR EXISTS (SELECT 1 FROM ${A} p WHERE p.seq = $1::bigint - 1 AND p.hash = $8)
-             RETURNING seq, hash)
-           UPDATE ${tables.auditHead} h SET seq = ins.seq, hash = ins.hash FROM ins WHERE h.id = 1 RETURNING h.seq`,
-          [
-            entry.seq,
-            entry.at.toISOString(),
-            entry.actor,
-            entry.entityType,
-            entry.entityId,
-            entry.type,
-            payload,
-            entry.prevHash,
-            entry.hash,
-          ],
-        );
-        if (!moved) {
-          throw new IntegrityError(
-            `The audit head names entry ${headSeq}, which is no longer stored as it was: the chain's tail was cut or ` +
-              `changed. Restore the entries from a backup; if they are lost for good, record the loss and set the head ` +
-              `back to the last stored entry (UPDATE ${tables.auditHead} SET seq = <last seq>, hash = <its hash> WHERE id = 1).`,
-            { details: { schema: tables.schema, headSeq } },
-          );
-        }
-        return entry;
+        return {
+          seq: entry.seq,
+          at: entry.at.toISOString(),
+          actor,
+          entity_type: entityType,
+          entity_id: entityId,
+          type,
+          payload: JSON.parse(toStorableJson(entry.payload, 'audit entry payload')),
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        };
       });
+      const [moved] = await run<{ seq: unknown }>(
+        c,
+        'append audit entries',
+        `WITH r AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, at timestamptz, actor text,
+             entity_type text, entity_id text, type text, payload jsonb, prev_hash text, hash text)),
+         ins AS (
+           INSERT INTO ${A} (${COLUMNS})
+           SELECT r.seq, r.at, r.actor, r.entity_type, r.entity_id, r.type, r.payload, r.prev_hash, r.hash FROM r
+           WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM ${A} p WHERE p.seq = $2::bigint AND p.hash = $3)
+           RETURNING seq, hash)
+         UPDATE ${tables.auditHead} h SET seq = last.seq, hash = last.hash
+         FROM (SELECT seq, hash FROM ins ORDER BY seq DESC LIMIT 1) last WHERE h.id = 1 RETURNING h.seq`,
+        [JSON.stringify(rows), headSeq, head?.hash ?? ''],
+      );
+      if (!moved) {
+        throw new IntegrityError(
+          `The audit head names entry ${headSeq}, which is no longer stored as it was: the chain's tail was cut or ` +
+            `changed. Restore the entries from a backup; if they are lost for good, record the loss and set the head ` +
+            `back to the last stored entry (UPDATE ${tables.auditHead} SET seq = <last seq>, hash = <its hash> WHERE id = 1).`,
+          { details: { schema: tables.schema, headSeq } },
+        );
+      }
+      return entries;
+    });
+  }
+  return {
+    appendChained(build) {
+      return appendEntries((head) => [build(head)]).then((entries) => entries[0]!);
+    },
+
+    appendChainedMany(build) {
+      return appendEntries(build);
     },
 
     async storedHead() {

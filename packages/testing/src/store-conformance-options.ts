@@ -23,7 +23,8 @@ export type ConformanceTest =
   | 'outbox-retry-dead'
   | 'outbox-concurrent-claimers'
   | 'audit-chain'
-  | 'audit-concurrent';
+  | 'audit-concurrent'
+  | 'audit-batch';
 
 /** What the suite needs from an adapter. */
 export interface StoreConformanceOptions {

@@ -175,4 +175,31 @@ export function registerOutboxAndAuditCases(
     const verification = await audit.verify();
     expect(verification).toMatchObject({ ok: true, count: 25 });
   });
+
+  test(
+    'audit-batch',
+    "appends a command's entries in one write, chained in order, and keeps the chain whole under concurrent batches",
+    async ({ store, clock }) => {
+      const audit = createAuditLog({ store, clock });
+      const event = (n: number) => ({
+        actor: 'a',
+        entityType: 'thing',
+        entityId: `t${n}`,
+        type: 'thing.done.v1',
+        payload: { n },
+      });
+      const first = await audit.appendMany([event(1), event(2), event(3)]);
+      expect(first.map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(first[1]?.prevHash).toBe(first[0]?.hash);
+      expect(await audit.appendMany([])).toEqual([]);
+      await Promise.all(
+        Array.from({ length: 4 }, (_, w) =>
+          store.transaction((tx) =>
+            createAuditLog({ store: tx, clock }).appendMany([event(10 * w), event(10 * w + 1)]),
+          ),
+        ),
+      );
+      expect(await audit.verify()).toMatchObject({ ok: true, count: 11 });
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
-import type { AuditEntry, AuditStore } from '../ports/audit-store';
+import type { AuditEntry, AuditHead, AuditStore } from '../ports/audit-store';
 import type { Clock } from '../ports/clock';
 import {
   type AuditCheckpoint,
@@ -162,6 +162,8 @@ export interface AuditVerifyOptions {
 export interface AuditLog {
   /** Records one event as the next link of the chain and returns the stored entry. */
   append(event: AuditEvent): Promise<AuditEntry>;
+  /** Records several events as the next links, in one write where the store can (a command's events). */
+  appendMany(events: readonly AuditEvent[]): Promise<AuditEntry[]>;
   /** Streams entries, optionally for one entity. */
   entries(filter?: { entityType?: string; entityId?: string; fromSeq?: number }): AsyncIterable<AuditEntry>;
   /**
@@ -172,6 +174,37 @@ export interface AuditLog {
   verify(options?: AuditVerifyOptions): Promise<AuditVerification>;
   /** Signs the chain's current head as a checkpoint to keep outside the store; `null` while the log is empty. */
   checkpoint(key: CheckpointSigningKey): Promise<AuditCheckpoint | null>;
+}
+
+/**
+ * The entries that follow `head` for `events`, chained in order. The time is read once the head is held (the
+ * caller passes it), so entries' times never run backwards along the chain.
+ */
+function chainAfter(
+  head: AuditHead | undefined,
+  events: readonly z.output<typeof AuditEvent>[],
+  at: Date,
+): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  for (const event of events) {
+    seq += 1;
+    const base = {
+      seq,
+      at,
+      actor: event.actor,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      type: event.type,
+      payload: JSON.parse(JSON.stringify(event.payload)),
+      prevHash,
+    };
+    const entry = { ...base, hash: hashAuditEntry(base) };
+    out.push(entry);
+    prevHash = entry.hash;
+  }
+  return out;
 }
 
 /**
@@ -190,21 +223,17 @@ export function createAuditLog(options: { store: { audit: AuditStore }; clock: C
   return {
     append: async (input) => {
       const event = parseInput(AuditEvent, input, 'audit event');
-      return store.audit.appendChained((head) => {
-        // read the time once the head is held, so entries' times never run backwards along the chain
-        const at = clock.now();
-        const base = {
-          seq: (head?.seq ?? 0) + 1,
-          at,
-          actor: event.actor,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          type: event.type,
-          payload: JSON.parse(JSON.stringify(event.payload)),
-          prevHash: head?.hash ?? GENESIS_HASH,
-        };
-        return { ...base, hash: hashAuditEntry(base) };
-      });
+      return store.audit.appendChained((head) => chainAfter(head, [event], clock.now())[0]!);
+    },
+    appendMany: async (input) => {
+      const events = parseInput(z.array(AuditEvent).max(1000), input, 'audit events');
+      if (events.length === 0) return [];
+      const many = store.audit.appendChainedMany;
+      if (many) return many.call(store.audit, (head) => chainAfter(head, events, clock.now()));
+      const out: AuditEntry[] = [];
+      for (const event of events)
+        out.push(await store.audit.appendChained((head) => chainAfter(head, [event], clock.now())[0]!));
+      return out;
     },
     entries: (filter) => store.audit.read(filter),
     verify: async (verifyOptions = {}) => {

@@ -43,6 +43,12 @@ export interface AuditStore {
    * transaction, the entry commits or rolls back with it. An adapter may pass the whole newest entry.
    */
   appendChained(build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry>;
+  /**
+   * As {@link AuditStore.appendChained} for several entries at once (a command's events): `build` returns them
+   * chained after the head, and the store writes them in one step. Optional: without it, the audit log appends
+   * one at a time.
+   */
+  appendChainedMany?(build: (head: AuditHead | undefined) => AuditEntry[]): Promise<AuditEntry[]>;
   /** The newest entry, or `undefined` when empty. */
   head(): Promise<AuditEntry | undefined>;
   /**

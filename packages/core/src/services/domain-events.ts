@@ -63,7 +63,7 @@ export async function recordEvents(
 ): Promise<void> {
   const parsed = parseInput(z.array(DomainEvent), events, 'events');
   if (parsed.length === 0) return;
-  const audit = createAuditLog({ store: tx, clock });
+  const entries = [];
   for (const [i, event] of parsed.entries()) {
     let payload: unknown = event.payload;
     if (event.sealed !== undefined && event.sealed.length > 0) {
@@ -82,7 +82,7 @@ export async function recordEvents(
       for (const value of split.values) await tx.repository(SealedAuditValues).insert(value);
       payload = split.payload;
     }
-    await audit.append({
+    entries.push({
       actor: actorId,
       entityType: event.entityType,
       entityId: event.entityId,
@@ -90,6 +90,8 @@ export async function recordEvents(
       payload: payload as DomainEvent['payload'],
     });
   }
+  // a command's audit entries in one write, its messages in another
+  await createAuditLog({ store: tx, clock }).appendMany(entries);
   await tx.outbox.enqueue(
     parsed.map((event) => ({
       topic: event.type,

@@ -332,6 +332,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           });
           return entry;
         }),
+      appendChainedMany: (build) =>
+        scope((undo) => {
+          const head = state.audit.at(-1);
+          const entries = build(head);
+          entries.forEach((entry, i) => {
+            if (entry.seq !== (head?.seq ?? 0) + 1 + i) {
+              throw new ConflictError(
+                `Audit entry ${entry.seq} does not follow entry ${(head?.seq ?? 0) + i}.`,
+              );
+            }
+          });
+          for (const entry of entries) state.audit.push(structuredClone(entry));
+          undo.push(() => {
+            state.audit.length -= entries.length;
+          });
+          return entries;
+        }),
       head: () => scope(() => structuredClone(state.audit.at(-1))),
       // like the SQL adapter's: the filter is checked when the stream is read, as a rejected iteration
       read: (rawOptions = {}) =>
