@@ -24,6 +24,7 @@ export {
   type CheckpointSigningKey,
   type CheckpointVerifyingKeys,
   checkAuditCheckpoint,
+  type NodeKey,
   signAuditCheckpoint,
 } from './audit/audit-checkpoint';
 // audit

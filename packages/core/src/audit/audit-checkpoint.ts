@@ -36,15 +36,24 @@ export type AuditCheckpoint = z.output<typeof AuditCheckpoint>;
  * @category Audit
  */
 export type CheckpointSigningKey =
-  | { readonly algorithm: 'ed25519'; readonly keyId: string; readonly privateKey: KeyObject | string }
-  | { readonly algorithm: 'hmac-sha256'; readonly keyId: string; readonly secret: string | Buffer };
+  | { readonly algorithm: 'ed25519'; readonly keyId: string; readonly privateKey: NodeKey | string }
+  | { readonly algorithm: 'hmac-sha256'; readonly keyId: string; readonly secret: string | Uint8Array };
+
+/**
+ * A `node:crypto` `KeyObject`, described by shape so the public types need no `@types/node`.
+ * @category Audit
+ */
+export interface NodeKey {
+  readonly type: string;
+  readonly asymmetricKeyType?: string;
+}
 
 /**
  * The keys checkpoints are checked with, by key id: an Ed25519 public key (a `KeyObject` or PEM), or the HMAC
  * secret.
  * @category Audit
  */
-export type CheckpointVerifyingKeys = Readonly<Record<string, KeyObject | string | Buffer>>;
+export type CheckpointVerifyingKeys = Readonly<Record<string, NodeKey | string | Uint8Array>>;
 
 const message = (c: { seq: number; hash: string; at: Date; keyId: string }) =>
   Buffer.from(`frontline-audit-checkpoint|${c.seq}|${c.hash}|${c.at.toISOString()}|${c.keyId}`);
@@ -72,7 +81,8 @@ export function signAuditCheckpoint(
   if (key.algorithm === 'ed25519') {
     let privateKey: KeyObject;
     try {
-      privateKey = typeof key.privateKey === 'string' ? createPrivateKey(key.privateKey) : key.privateKey;
+      privateKey =
+        typeof key.privateKey === 'string' ? createPrivateKey(key.privateKey) : (key.privateKey as KeyObject);
     } catch {
       refused('privateKey', 'expected an Ed25519 private key (KeyObject or PEM)');
     }
@@ -97,13 +107,15 @@ export function checkAuditCheckpoint(raw: unknown, keys: CheckpointVerifyingKeys
   if (checkpoint.algorithm === 'ed25519') {
     try {
       const publicKey =
-        typeof key === 'string' ? createPublicKey(key) : key instanceof Buffer ? createPublicKey(key) : key;
+        typeof key === 'string' || key instanceof Uint8Array
+          ? createPublicKey(Buffer.from(key))
+          : (key as KeyObject);
       return verify(null, message(checkpoint), publicKey, signature);
     } catch {
       return false;
     }
   }
-  if (!(typeof key === 'string' || key instanceof Buffer)) return false;
+  if (!(typeof key === 'string' || key instanceof Uint8Array)) return false;
   const expected = createHmac('sha256', key).update(message(checkpoint)).digest();
   return expected.length === signature.length && timingSafeEqual(expected, signature);
 }
