@@ -81,7 +81,7 @@ export {
   StorageError,
   ValidationError,
 } from './errors/frontline-error';
-export { parseInput, toFieldIssues } from './errors/validate';
+export { describeValue, parseInput, toFieldIssues } from './errors/validate';
 // access and services
 export { Actor, type ActorInput, hasPermission, Permission, requirePermission } from './kernel/actor';
 // business calendar and Hungarian holidays

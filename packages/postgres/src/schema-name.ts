@@ -1,4 +1,4 @@
-import { ValidationError } from '@frontline/core';
+import { describeValue, ValidationError } from '@frontline/core';
 
 /** The schema Frontline's tables live in unless a store or migration is told otherwise. */
 export const DEFAULT_SCHEMA = 'frontline';
@@ -12,7 +12,7 @@ const SCHEMA_RULE = /^[a-z_][a-z0-9_]{0,62}$/;
 export function quoteSchema(schema: string): string {
   if (typeof schema !== 'string' || !SCHEMA_RULE.test(schema) || schema.startsWith('pg_')) {
     throw new ValidationError(
-      `Invalid schema name "${String(schema)}": use lower-case letters, digits and _, at most 63 characters, not starting with pg_.`,
+      `Invalid schema name ${describeValue(schema)}: use lower-case letters, digits and _, at most 63 characters, not starting with pg_.`,
       [
         {
           path: ['schema'],

@@ -142,6 +142,8 @@ describe('migrations on PGlite', () => {
     for (const schema of ['Frontline', 'a-b', 'x"; DROP SCHEMA public; --', 'pg_frontline', '']) {
       await expectFrontlineError(createPgliteStore({ db, schema }), 'VALIDATION');
     }
+    // an object whose toString is not a function is described, never stringified (a TypeError before)
+    await expectFrontlineError(createPgliteStore({ db, schema: { toString: 0 } as never }), 'VALIDATION');
   });
 
   it('tells a store opened with migrate: false on an empty schema to run the migrations', async () => {
