@@ -12,56 +12,23 @@ export function runInteractionHistorySuite(options: InteractionSuiteOptions): vo
       'appends corrections with a reason and never edits what was documented',
       async ({ store, contacts, refused }) => {
         const { interaction } = await contacts.recordInteraction(phoneCall('cust-1'));
-        await refused(
-          () =>
-            contacts.amendInteraction({
-              actor: A.agent,
-              interactionId: interaction.id,
-              reason: ' ',
-              changes: { outcome: 'follow_up' },
-            }),
-          'VALIDATION',
-        );
-        await refused(
-          () =>
-            contacts.amendInteraction({
-              actor: A.agent,
-              interactionId: interaction.id,
-              reason: 'fix',
-              changes: {},
-            }),
-          'VALIDATION',
-        );
-        await refused(
-          () =>
-            contacts.amendInteraction({
-              actor: A.agent,
-              interactionId: interaction.id,
-              reason: 'End before answer',
-              changes: { endedAt: '2026-03-02T07:50:10Z' },
-            }),
-          'VALIDATION',
-        );
-        await refused(
-          () =>
-            contacts.amendInteraction({
-              actor: A.outsider,
-              interactionId: interaction.id,
-              reason: 'x',
-              changes: { notes: 'x' },
-            }),
-          'FORBIDDEN',
-        );
-        await refused(
-          () =>
-            contacts.amendInteraction({
-              actor: A.agent,
-              interactionId: 'missing',
-              reason: 'x',
-              changes: { notes: 'x' },
-            }),
-          'NOT_FOUND',
-        );
+        // each refused amendment, with the code it must fail with (nothing is stored, `refused` checks)
+        const refusals = [
+          [{ actor: A.agent, reason: ' ', changes: { outcome: 'follow_up' } }, 'VALIDATION'],
+          [{ actor: A.agent, reason: 'fix', changes: {} }, 'VALIDATION'],
+          [
+            { actor: A.agent, reason: 'End before answer', changes: { endedAt: '2026-03-02T07:50:10Z' } },
+            'VALIDATION',
+          ],
+          [{ actor: A.outsider, reason: 'x', changes: { notes: 'x' } }, 'FORBIDDEN'],
+          [{ actor: A.agent, interactionId: 'missing', reason: 'x', changes: { notes: 'x' } }, 'NOT_FOUND'],
+        ] as const;
+        for (const [amendment, code] of refusals) {
+          await refused(
+            () => contacts.amendInteraction({ interactionId: interaction.id, ...amendment }),
+            code,
+          );
+        }
         const first = await contacts.amendInteraction({
           actor: A.agent,
           interactionId: interaction.id,
