@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'service-desk/index': 'src/entries/service-desk.ts',
     'complaints/index': 'src/entries/complaints.ts',
+    'kpi/index': 'src/entries/kpi.ts',
     'storage/index': 'src/entries/storage.ts',
     'letters/index': 'src/letters/index.ts',
   },
