@@ -1,0 +1,329 @@
+import { FrontlineError } from '@frontline/core';
+import {
+  emptyKpiPartial,
+  firstContactResolution,
+  type KpiAgentSessionInput,
+  type KpiContactInput,
+  type KpiGroupingInput,
+  type KpiPartial,
+  type KpiSurveyInput,
+  type KpiTicketInput,
+  kpiGroups,
+  kpiPartialOf,
+  mergeKpiPartials,
+  settleFirstContacts,
+} from '@frontline/core/kpi';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+// Three days around the autumn change in Budapest (25 October 2026 has 25 hours).
+const T0 = Date.parse('2026-10-24T18:00:00Z');
+const SPAN_MIN = 3 * 24 * 60;
+const minutes = (n: number) => new Date(T0 + n * 60_000);
+
+const queue = fc.constantFrom('q1', 'q2', null);
+const agent = fc.constantFrom('a1', 'a2', 'a3', null);
+const channel = fc.constantFrom('phone' as const, 'chat' as const, 'email' as const);
+const category = fc.constantFrom('billing', 'network.outage', null);
+
+const contact = fc
+  .record({
+    customerId: fc.constantFrom(null, 'c1', 'c2', 'c3', 'c4'),
+    at: fc.integer({ min: 0, max: SPAN_MIN }),
+    outcome: fc.constantFrom('answered', 'abandoned', 'none'),
+    outbound: fc.boolean(),
+    waitMs: fc.integer({ min: 0, max: 600_000 }),
+    connectedMs: fc.integer({ min: 0, max: 900_000 }),
+    holdShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    wrapUpMs: fc.integer({ min: 0, max: 120_000 }),
+    resolved: fc.boolean(),
+    escalated: fc.boolean(),
+    queue,
+    agentId: agent,
+    channel,
+    category,
+  })
+  .map((c) => {
+    const offered = T0 + c.at * 60_000;
+    const answered = c.outcome === 'answered';
+    const direction = c.outcome === 'abandoned' || !c.outbound ? 'inbound' : 'outbound';
+    const holdMs = answered ? Math.floor(c.connectedMs * c.holdShare) : 0;
+    return {
+      customerId: c.customerId,
+      channel: c.channel,
+      direction,
+      queue: c.queue,
+      agentId: answered ? c.agentId : null,
+      category: c.category,
+      offeredAt: new Date(offered),
+      answeredAt: answered ? new Date(offered + c.waitMs) : null,
+      abandonedAt: c.outcome === 'abandoned' ? new Date(offered + c.waitMs) : null,
+      endedAt: new Date(offered + c.waitMs + (answered ? c.connectedMs : 0)),
+      holdMs,
+      wrapUpMs: answered ? c.wrapUpMs : 0,
+      resolved: answered && c.resolved,
+      escalated: answered && c.escalated,
+    } satisfies Omit<KpiContactInput, 'id'>;
+  });
+
+const session = fc
+  .record({
+    agentId: fc.constantFrom('a1', 'a2', 'a3'),
+    at: fc.integer({ min: 0, max: SPAN_MIN }),
+    parts: fc.array(fc.integer({ min: 0, max: 3_600_000 }), { minLength: 4, maxLength: 4 }),
+  })
+  .map(({ agentId, at, parts }): KpiAgentSessionInput => {
+    const [availableMs = 0, onCallMs = 0, wrapUpMs = 0, breakMs = 0] = parts;
+    const span = availableMs + onCallMs + wrapUpMs + breakMs;
+    return {
+      agentId,
+      from: minutes(at),
+      to: new Date(T0 + at * 60_000 + span),
+      availableMs,
+      onCallMs,
+      wrapUpMs,
+      breakMs,
+    };
+  });
+
+const ticket = fc
+  .record({
+    at: fc.integer({ min: -SPAN_MIN, max: SPAN_MIN }),
+    resolvedAfter: fc.option(fc.integer({ min: 0, max: SPAN_MIN })),
+    closedAfter: fc.option(fc.integer({ min: 0, max: SPAN_MIN })),
+    escalated: fc.boolean(),
+    queue,
+    agentId: agent,
+    channel,
+    category,
+  })
+  .map(
+    ({ at, resolvedAfter, closedAfter, ...rest }): Omit<KpiTicketInput, 'id'> => ({
+      ...rest,
+      openedAt: minutes(at),
+      resolvedAt: resolvedAfter === null ? null : minutes(at + resolvedAfter),
+      closedAt: closedAfter === null ? null : minutes(at + closedAfter),
+    }),
+  );
+
+const survey = fc
+  .record({
+    at: fc.integer({ min: 0, max: SPAN_MIN }),
+    csat: fc.option(fc.integer({ min: 1, max: 5 })),
+    nps: fc.integer({ min: 0, max: 10 }),
+    ces: fc.option(fc.integer({ min: 1, max: 7 })),
+    agentId: agent,
+    queue,
+  })
+  .map(({ at, ...rest }): Omit<KpiSurveyInput, 'id'> => ({ ...rest, answeredAt: minutes(at) }));
+
+const grouping: fc.Arbitrary<KpiGroupingInput> = fc.record({
+  period: fc.constantFrom(null, '15min', '60min', 'day', 'week', 'month'),
+  timeZone: fc.constantFrom('Europe/Budapest', 'America/New_York', 'Asia/Kathmandu', 'UTC'),
+  by: fc.subarray(['agent', 'queue', 'channel', 'category'] as const),
+  recontactWindowHours: fc.constantFrom(1, 6, 24),
+});
+
+const withIds = <T>(prefix: string, rows: T[]) => rows.map((row, i) => ({ ...row, id: `${prefix}${i}` }));
+
+const rows = fc.record({
+  contacts: fc.array(contact, { maxLength: 40 }).map((cs) =>
+    // one pass over time-ordered rows
+    withIds('k', cs).sort((a, b) => a.offeredAt.getTime() - b.offeredAt.getTime()),
+  ),
+  sessions: fc.array(session, { maxLength: 10 }).map((s) => s),
+  tickets: fc.array(ticket, { maxLength: 15 }).map((t) => withIds('t', t)),
+  surveys: fc.array(survey, { maxLength: 10 }).map((s) => withIds('s', s)),
+});
+
+type Rows = {
+  contacts: KpiContactInput[];
+  sessions: KpiAgentSessionInput[];
+  tickets: KpiTicketInput[];
+  surveys: KpiSurveyInput[];
+};
+const ASOF = minutes(SPAN_MIN / 2);
+
+/** Cuts each list at the given points into `n` consecutive chunks. */
+function split(all: Rows, n: number, cuts: readonly number[]): Rows[] {
+  const cut = <T>(list: T[], salt: number): T[][] => {
+    const points = Array.from(
+      { length: n - 1 },
+      (_, i) => (cuts[(i + salt) % cuts.length] ?? 0) % (list.length + 1),
+    );
+    const edges = [0, ...points.sort((a, b) => a - b), list.length];
+    return Array.from({ length: n }, (_, i) => list.slice(edges[i], edges[i + 1]));
+  };
+  const c = cut(all.contacts, 0);
+  const s = cut(all.sessions, 1);
+  const t = cut(all.tickets, 2);
+  const v = cut(all.surveys, 3);
+  return Array.from({ length: n }, (_, i) => ({
+    contacts: c[i] ?? [],
+    sessions: s[i] ?? [],
+    tickets: t[i] ?? [],
+    surveys: v[i] ?? [],
+  }));
+}
+
+/** The list in an order picked by `seed` (Fisher–Yates with a small linear congruential generator). */
+function shuffle<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let x = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    x = (Math.imul(x, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = x % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Merges partials in an order and tree shape chosen by `choices`, flipping arguments on odd choices. */
+function mergeInSomeOrder(partials: KpiPartial[], choices: readonly number[]): KpiPartial {
+  const list = [...partials];
+  let j = 0;
+  while (list.length > 1) {
+    const choice = choices[j++ % choices.length] ?? 0;
+    const i = choice % (list.length - 1);
+    const [a, b] = list.splice(i, 2) as [KpiPartial, KpiPartial];
+    list.splice(i, 0, choice % 2 === 0 ? mergeKpiPartials(a, b) : mergeKpiPartials(b, a));
+  }
+  return list[0] as KpiPartial;
+}
+
+describe('mergeKpiPartials', () => {
+  it('gives what one pass gives, for rows split at random points and merged in any order', () => {
+    fc.assert(
+      fc.property(
+        rows,
+        grouping,
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        (all, g, n, cuts, shuffle, choices) => {
+          const onePass = kpiPartialOf({ ...all, backlogAsOf: ASOF }, g);
+          const chunks = split(all, n, cuts)
+            .map((chunk, i) => ({ chunk, sortKey: shuffle[i % shuffle.length] ?? 0, i }))
+            .sort((a, b) => a.sortKey - b.sortKey || a.i - b.i)
+            .map(({ chunk }) => kpiPartialOf({ ...chunk, backlogAsOf: ASOF }, g));
+          const merged = mergeInSomeOrder(chunks, choices);
+          expect(merged).toEqual(onePass);
+          const through = minutes(SPAN_MIN + 30 * 60);
+          expect(settleFirstContacts(merged, { completeThrough: through })).toEqual(
+            settleFirstContacts(onePass, { completeThrough: through }),
+          );
+        },
+      ),
+    );
+  });
+
+  it('gives what one pass gives when rows land in partials in no time order at all', () => {
+    fc.assert(
+      fc.property(rows, grouping, fc.array(fc.nat({ max: 3 }), { minLength: 1 }), (all, g, assignment) => {
+        const onePass = kpiPartialOf(all, g);
+        const parts = [0, 1, 2, 3].map((p) => {
+          const pick = <T>(list: T[]) =>
+            list.filter((_, i) => (assignment[i % assignment.length] ?? 0) === p);
+          return kpiPartialOf(
+            {
+              contacts: pick(all.contacts),
+              sessions: pick(all.sessions),
+              tickets: pick(all.tickets),
+              surveys: pick(all.surveys),
+            },
+            g,
+          );
+        });
+        expect(parts.reduce(mergeKpiPartials)).toEqual(onePass);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('decides first contacts as a brute-force check of every pair of contacts does, in any row order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(contact, { minLength: 10, maxLength: 60 }).map((cs) => withIds('k', cs)),
+        fc.constantFrom(1, 6, 24),
+        fc.boolean(),
+        fc.nat(),
+        (contacts, hours, settle, seed) => {
+          const windowMs = hours * 3_600_000;
+          const through = new Date(T0 + (seed % (SPAN_MIN + 48 * 60)) * 60_000);
+          const inbound = contacts.filter((c) => c.direction === 'inbound' && c.customerId !== null);
+          const expected: Record<string, { met: number; decided: number; pending: number }> = {};
+          for (const c of inbound) {
+            if (!c.answeredAt) continue;
+            const t = new Date(c.offeredAt).getTime();
+            const agentKey = String(c.agentId);
+            const figures = expected[agentKey] ?? { met: 0, decided: 0, pending: 0 };
+            expected[agentKey] = figures;
+            const recontacted = inbound.some((o) => {
+              const u = new Date(o.offeredAt).getTime();
+              return o.customerId === c.customerId && u > t && u <= t + windowMs;
+            });
+            if (!c.resolved || recontacted) figures.decided += 1;
+            else if (settle && t + windowMs <= through.getTime()) {
+              figures.decided += 1;
+              figures.met += 1;
+            } else figures.pending += 1;
+          }
+          const shuffled = shuffle(contacts, seed);
+          const built = kpiPartialOf(
+            { contacts: shuffled },
+            { period: null, by: ['agent'], recontactWindowHours: hours },
+          );
+          const partial = settle ? settleFirstContacts(built, { completeThrough: through }) : built;
+          const actual: typeof expected = {};
+          for (const { key, totals } of kpiGroups(partial)) {
+            const { met, decided, pending } = firstContactResolution(totals);
+            if (totals.firstContact.eligible > 0) actual[String(key.agent)] = { met, decided, pending };
+          }
+          expect(actual).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('has the empty partial as identity and survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(rows, grouping, (all, g) => {
+        const p = kpiPartialOf({ ...all, backlogAsOf: ASOF }, g);
+        const empty = emptyKpiPartial(g);
+        expect(mergeKpiPartials(empty, p)).toEqual(p);
+        expect(mergeKpiPartials(p, empty)).toEqual(p);
+        const copy = JSON.parse(JSON.stringify(p)) as KpiPartial;
+        expect(copy).toEqual(p);
+        expect(mergeKpiPartials(copy, empty)).toEqual(p);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the later backlog snapshot whole and adds snapshots of the same instant', () => {
+    const ticketRow = { id: 't1', openedAt: minutes(0), queue: 'q1' };
+    const early = kpiPartialOf({ tickets: [ticketRow], backlogAsOf: minutes(60) }, { period: null });
+    const late = kpiPartialOf({ tickets: [], backlogAsOf: minutes(120) }, { period: null });
+    expect(mergeKpiPartials(early, late).backlog).toEqual({ asOf: minutes(120).toISOString(), groups: {} });
+    expect(mergeKpiPartials(late, early).backlog).toEqual({ asOf: minutes(120).toISOString(), groups: {} });
+    const twice = mergeKpiPartials(early, early).backlog;
+    expect(Object.values(twice.groups).map((g) => g.count)).toEqual([2]);
+  });
+
+  it('refuses to merge something that is not a partial', () => {
+    expect(() => mergeKpiPartials(emptyKpiPartial(), { version: 2 } as never)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', issues: [expect.objectContaining({ path: ['b'] })] }),
+    );
+  });
+
+  it('refuses to merge partials of different groupings', () => {
+    try {
+      mergeKpiPartials(emptyKpiPartial({ period: 'day' }), emptyKpiPartial({ period: '15min' }));
+      expect.unreachable();
+    } catch (error) {
+      expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
+      expect((error as FrontlineError).details.issues).toMatchObject([{ path: ['grouping'] }]);
+    }
+  });
+});
