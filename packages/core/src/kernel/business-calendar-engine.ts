@@ -1,11 +1,12 @@
 /**
  * The compiled form of a business calendar and the arithmetic on it (internal).
  *
- * Working intervals are materialised lazily in blocks of {@link CHUNK_DAYS} local days: per block, the instants
- * of each day's start and of each interval's start and end (UTC milliseconds), and a running sum of working time.
- * A block is built once per calendar (its zone conversions are the slow part) and then every question — is this
- * working time, where does +40 h land, how much working time lies between two instants — is a binary search in
- * one or a few blocks, with no zone lookups.
+ * Working time is materialised lazily in blocks of {@link BLOCK_DAYS} local days. Per block: the instant each local
+ * day starts, the working intervals as instants, and prefix sums — the working milliseconds before each day and
+ * before each interval. DST days, holidays and swapped working days are in the intervals, so the sums see them.
+ * A block is built once per calendar (its zone conversions are the slow part); then a position ("working time
+ * before instant t") is one day lookup and a walk inside that day, `add` is a gallop over the day sums from the
+ * start's day plus a walk inside the one day where the budget runs out, and `between` is two positions.
  */
 import { ValidationError } from '../errors/frontline-error';
 import {
@@ -18,10 +19,12 @@ import {
   offsetAt,
 } from './business-calendar-zone';
 
-/** Local days per block. */
-const CHUNK_DAYS = 32;
+/** Local days per block (about four months: a first use in a far year builds little). */
+export const BLOCK_DAYS = 128;
 /** Blocks kept per calendar before the cache is dropped (about 360 years of days). */
-const MAX_CACHED_CHUNKS = 4096;
+const MAX_CACHED_BLOCKS = 1024;
+/** Direct-mapped slots in front of the block map (a power of two). */
+const SLOTS = 64;
 
 /**
  * Bounds that keep every calculation finite.
@@ -40,20 +43,28 @@ export interface MinuteInterval {
   readonly end: number;
 }
 
-/** A block of consecutive local days with their working intervals as instants. */
-export interface Chunk {
+/** A block of consecutive local days with their working intervals as instants and their prefix sums. */
+export interface Block {
   readonly index: number;
   readonly firstDay: number;
   readonly dayCount: number;
   /** dayCount + 1 instants: the start of each day, then the end of the last. */
   readonly dayStart: Float64Array;
+  /** dayCount + 1 sums: working milliseconds before each day, then the block's total. */
+  readonly dayCum: Float64Array;
   /** dayCount + 1 interval indexes: the first interval of each day, then the interval count. */
   readonly dayFirst: Int32Array;
+  /** count + 1 instants: each interval's start and end, then `Infinity` (a sentinel that ends every scan). */
   readonly starts: Float64Array;
   readonly ends: Float64Array;
   /** count + 1 sums: working milliseconds before each interval, then the block's total. */
   readonly cum: Float64Array;
   readonly count: number;
+  /** Working milliseconds in the block. */
+  readonly total: number;
+  /** The first instant of the block, and the first instant after it. */
+  readonly spanStart: number;
+  readonly spanEnd: number;
 }
 
 /** What a compiled calendar knows: its rules by local day, its range, and its cache of blocks. */
@@ -70,8 +81,14 @@ export interface CalendarState {
   readonly limits: { readonly before: string; readonly after: string };
   /** The working intervals a holiday source sets for a day (closed or a working Saturday), or none. */
   readonly source: ((day: number) => readonly MinuteInterval[] | undefined) | undefined;
-  readonly chunks: Map<number, Chunk>;
-  last: Chunk | undefined;
+  readonly blocks: Map<number, Block>;
+  /** Recently used blocks by `index & (SLOTS - 1)`. */
+  readonly slots: (Block | undefined)[];
+}
+
+/** The empty block cache of a new calendar. */
+export function emptyBlockCache(): Pick<CalendarState, 'blocks' | 'slots'> {
+  return { blocks: new Map(), slots: new Array<Block | undefined>(SLOTS).fill(undefined) };
 }
 
 const NONE: readonly MinuteInterval[] = [];
@@ -105,7 +122,7 @@ const outOfRangeAt = (state: CalendarState, t: number): never =>
 const outOfRangeDay = (state: CalendarState, day: number): never =>
   outOfRange(state, dateOfDay(day), day < state.firstDay);
 
-function buildChunk(state: CalendarState, index: number, firstDay: number, lastDay: number): Chunk {
+function buildBlock(state: CalendarState, index: number, firstDay: number, lastDay: number): Block {
   const { zone } = state;
   const dayCount = lastDay - firstDay + 1;
   // probe[k] = offset 15 h before the UTC midnight of day firstDay + k. Every instant of local day d lies between
@@ -120,23 +137,30 @@ function buildChunk(state: CalendarState, index: number, firstDay: number, lastD
   };
   const dayStart = new Float64Array(dayCount + 1);
   const dayFirst = new Int32Array(dayCount + 1);
+  const dayCum = new Float64Array(dayCount + 1);
   const starts: number[] = [];
   const ends: number[] = [];
+  let sum = 0;
   for (let k = 0; k < dayCount; k++) {
     dayStart[k] = instant(k, 0);
     dayFirst[k] = starts.length;
+    dayCum[k] = sum;
     for (const { start, end } of minutesOfDay(state, firstDay + k)) {
       const s = instant(k, start * MINUTE_MS);
       const e = instant(k, end * MINUTE_MS);
       if (e > s) {
         starts.push(s);
         ends.push(e);
+        sum += e - s;
       }
     }
   }
   dayStart[dayCount] = instant(dayCount, 0);
   dayFirst[dayCount] = starts.length;
+  dayCum[dayCount] = sum;
   const count = starts.length;
+  starts.push(Number.POSITIVE_INFINITY);
+  ends.push(Number.POSITIVE_INFINITY);
   const cum = new Float64Array(count + 1);
   for (let i = 0; i < count; i++) cum[i + 1] = (cum[i] ?? 0) + ((ends[i] ?? 0) - (starts[i] ?? 0));
   return {
@@ -144,92 +168,137 @@ function buildChunk(state: CalendarState, index: number, firstDay: number, lastD
     firstDay,
     dayCount,
     dayStart,
+    dayCum,
     dayFirst,
     starts: Float64Array.from(starts),
     ends: Float64Array.from(ends),
     cum,
     count,
+    total: sum,
+    spanStart: dayStart[0] ?? 0,
+    spanEnd: dayStart[dayCount] ?? 0,
   };
 }
 
 /** The block with `index`, built on first use; undefined when none of its days is in the calendar's range. */
-function chunkAt(state: CalendarState, index: number): Chunk | undefined {
-  const cached = state.chunks.get(index);
-  if (cached) return cached;
-  const firstDay = Math.max(index * CHUNK_DAYS, state.firstDay);
-  const lastDay = Math.min(index * CHUNK_DAYS + CHUNK_DAYS - 1, state.lastDay);
-  if (firstDay > lastDay) return undefined;
-  if (state.chunks.size >= MAX_CACHED_CHUNKS) state.chunks.clear();
-  const chunk = buildChunk(state, index, firstDay, lastDay);
-  state.chunks.set(index, chunk);
-  return chunk;
+function blockAt(state: CalendarState, index: number): Block | undefined {
+  const slot = index & (SLOTS - 1);
+  const recent = state.slots[slot];
+  if (recent !== undefined && recent.index === index) return recent;
+  let block = state.blocks.get(index);
+  if (block === undefined) {
+    const firstDay = Math.max(index * BLOCK_DAYS, state.firstDay);
+    const lastDay = Math.min(index * BLOCK_DAYS + BLOCK_DAYS - 1, state.lastDay);
+    if (firstDay > lastDay) return undefined;
+    if (state.blocks.size >= MAX_CACHED_BLOCKS) state.blocks.clear();
+    block = buildBlock(state, index, firstDay, lastDay);
+    state.blocks.set(index, block);
+  }
+  state.slots[slot] = block;
+  return block;
 }
 
-const spanStart = (c: Chunk) => c.dayStart[0] ?? 0;
-const spanEnd = (c: Chunk) => c.dayStart[c.dayCount] ?? 0;
-const total = (c: Chunk) => c.cum[c.count] ?? 0;
+// multiplications, not divisions, on the hot path: a floor that rounds the wrong way is corrected by the checks after
+const PER_BLOCK = 1 / (BLOCK_DAYS * DAY_MS);
+const PER_DAY = 1 / DAY_MS;
 
-/** The block whose days hold instant `t`. */
-function chunkOf(state: CalendarState, t: number): Chunk {
-  const last = state.last;
-  if (last && t >= spanStart(last) && t < spanEnd(last)) return last;
-  const firstIndex = Math.floor(state.firstDay / CHUNK_DAYS);
-  const lastIndex = Math.floor(state.lastDay / CHUNK_DAYS);
-  const guess = Math.min(lastIndex, Math.max(firstIndex, Math.floor(Math.floor(t / DAY_MS) / CHUNK_DAYS)));
-  let chunk = chunkAt(state, guess) ?? outOfRangeAt(state, t);
-  while (t < spanStart(chunk)) chunk = chunkAt(state, chunk.index - 1) ?? outOfRangeAt(state, t);
-  while (t >= spanEnd(chunk)) chunk = chunkAt(state, chunk.index + 1) ?? outOfRangeAt(state, t);
-  state.last = chunk;
-  return chunk;
+/** The block whose days hold instant `t`: its slot, unless `t` lies in a zone's offset from a block's UTC edge. */
+function blockOf(state: CalendarState, t: number): Block {
+  const index = Math.floor(t * PER_BLOCK);
+  const b = state.slots[index & (SLOTS - 1)];
+  if (b !== undefined && b.index === index && t >= b.spanStart && t < b.spanEnd) return b;
+  return findBlock(state, t);
+}
+
+function findBlock(state: CalendarState, t: number): Block {
+  const firstIndex = Math.floor(state.firstDay / BLOCK_DAYS);
+  const lastIndex = Math.floor(state.lastDay / BLOCK_DAYS);
+  const guess = Math.min(lastIndex, Math.max(firstIndex, Math.floor(Math.floor(t / DAY_MS) / BLOCK_DAYS)));
+  let block = blockAt(state, guess) ?? outOfRangeAt(state, t);
+  while (t < block.spanStart) block = blockAt(state, block.index - 1) ?? outOfRangeAt(state, t);
+  while (t >= block.spanEnd) block = blockAt(state, block.index + 1) ?? outOfRangeAt(state, t);
+  return block;
 }
 
 /** The block holding local `day`. */
-function chunkOfDay(state: CalendarState, day: number): Chunk {
+function blockOfDay(state: CalendarState, day: number): Block {
   if (day < state.firstDay || day > state.lastDay) outOfRangeDay(state, day);
-  return chunkAt(state, Math.floor(day / CHUNK_DAYS)) ?? outOfRangeDay(state, day);
+  return blockAt(state, Math.floor(day / BLOCK_DAYS)) ?? outOfRangeDay(state, day);
 }
 
-/** First interval index whose end is after `t` (`count` when none). */
-function firstEndingAfter(c: Chunk, t: number): number {
-  let lo = 0;
-  let hi = c.count;
+/** The day (index in block `b`) holding instant `t`, which lies in the block's span. */
+function dayIndex(b: Block, t: number): number {
+  const { dayStart } = b;
+  // The local date of an instant is its UTC date or a neighbour (offsets lie within a day), bar a skipped date.
+  let k = Math.floor(t * PER_DAY) - b.firstDay;
+  if (k >= b.dayCount) k = b.dayCount - 1;
+  else if (k < 0) k = 0;
+  while (k > 0 && t < (dayStart[k] as number)) k--;
+  while (t >= (dayStart[k + 1] as number)) k++;
+  return k;
+}
+
+/**
+ * The first interval ending after `t`, which lies in day `k`: a walk inside that day, or the first interval of a
+ * later day (`count` when none; the sentinel end stops the walk).
+ */
+function firstEndingAfter(b: Block, k: number, t: number): number {
+  const { ends } = b;
+  let i = b.dayFirst[k] as number;
+  while ((ends[i] as number) <= t) i++;
+  return i;
+}
+
+/** Working milliseconds of block `b` before instant `t` (which lies in the block's span). */
+function positionIn(b: Block, t: number): number {
+  const i = firstEndingAfter(b, dayIndex(b, t), t);
+  // the sentinel start of `count` is Infinity: nothing of it counts
+  const inside = t - (b.starts[i] as number);
+  return (b.cum[i] as number) + (inside > 0 ? inside : 0);
+}
+
+/**
+ * The earliest instant with working position `target` in block `b`, for `dayCum[from] < target <= total`: a gallop
+ * over the day sums from day `from`, then a walk inside the day found.
+ */
+function earliestAt(b: Block, target: number, from: number): number {
+  const { dayCum } = b;
+  const lastDay = b.dayCount - 1;
+  let lo = from;
+  // a budget of days: step through them; a longer one: gallop, then halve
+  const near = from + 8 < lastDay ? from + 8 : lastDay;
+  while (lo < near && (dayCum[lo + 1] as number) < target) lo++;
+  let hi = lo;
+  let step = 1;
+  while ((dayCum[hi + 1] as number) < target) {
+    lo = hi + 1;
+    hi = hi + step < lastDay ? hi + step : lastDay;
+    step *= 2;
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((c.ends[mid] ?? 0) > t) hi = mid;
+    if ((dayCum[mid + 1] as number) >= target) hi = mid;
     else lo = mid + 1;
   }
-  return lo;
+  const { cum } = b;
+  let j = b.dayFirst[lo] as number;
+  while ((cum[j + 1] as number) < target) j++;
+  return (b.starts[j] as number) + (target - (cum[j] as number));
 }
 
-/** Working milliseconds of block `c` before instant `t` (which lies in the block's span). */
-function positionIn(c: Chunk, t: number): number {
-  const i = firstEndingAfter(c, t);
-  if (i === c.count) return total(c);
-  return (c.cum[i] ?? 0) + Math.max(0, t - (c.starts[i] ?? 0));
-}
-
-/** The earliest instant with working position `target` in block `c`, for `0 < target <= total(c)`. */
-function earliestAt(c: Chunk, target: number): number {
+/** The latest instant with working position `target` in block `b`, for `0 <= target < total`. */
+function latestAt(b: Block, target: number): number {
+  const { dayCum, cum } = b;
   let lo = 0;
-  let hi = c.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((c.cum[mid + 1] ?? 0) >= target) hi = mid;
-    else lo = mid + 1;
-  }
-  return (c.starts[lo] ?? 0) + (target - (c.cum[lo] ?? 0));
-}
-
-/** The latest instant with working position `target` in block `c`, for `0 <= target < total(c)`. */
-function latestAt(c: Chunk, target: number): number {
-  let lo = 0;
-  let hi = c.count - 1;
+  let hi = b.dayCount - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if ((c.cum[mid] ?? 0) <= target) lo = mid;
+    if ((dayCum[mid] as number) <= target) lo = mid;
     else hi = mid - 1;
   }
-  return (c.starts[lo] ?? 0) + (target - (c.cum[lo] ?? 0));
+  let j = (b.dayFirst[lo + 1] as number) - 1;
+  while ((cum[j] as number) > target) j--;
+  return (b.starts[j] as number) + (target - (cum[j] as number));
 }
 
 /**
@@ -245,15 +314,16 @@ class Walk {
     this.lastWork = origin;
   }
 
-  sawWork(t: number): void {
-    this.lastWork = t;
+  /** Notes working time at `t` (ignored when it lies behind the walk's last note). */
+  sawWork(t: number, direction: 1 | -1): void {
+    if ((t - this.lastWork) * direction > 0) this.lastWork = t;
   }
 
-  step(chunk: Chunk, direction: 1 | -1): Chunk {
+  step(block: Block, direction: 1 | -1): Block {
     const next =
-      chunkAt(this.state, chunk.index + direction) ??
-      outOfRangeDay(this.state, direction > 0 ? chunk.firstDay + chunk.dayCount : chunk.firstDay - 1);
-    const edge = direction > 0 ? spanStart(next) : spanEnd(next);
+      blockAt(this.state, block.index + direction) ??
+      outOfRangeDay(this.state, direction > 0 ? block.firstDay + block.dayCount : block.firstDay - 1);
+    const edge = direction > 0 ? next.spanStart : next.spanEnd;
     const idle = Math.abs(edge - this.lastWork) / DAY_MS;
     if (idle > BUSINESS_CALENDAR_LIMITS.noWorkingTimeDays) {
       fail(
@@ -270,45 +340,43 @@ class Walk {
 
 /** Whether `t` is working time (an interval's start is, its end is not). */
 export function isWorking(state: CalendarState, t: number): boolean {
-  const c = chunkOf(state, t);
-  const i = firstEndingAfter(c, t);
-  return i < c.count && (c.starts[i] ?? 0) <= t;
+  const b = blockOf(state, t);
+  return (b.starts[firstEndingAfter(b, dayIndex(b, t), t)] as number) <= t;
 }
 
 /** `t` itself when it is working time, else the start of the next working interval. */
 export function nextWorking(state: CalendarState, t: number): number {
-  let c = chunkOf(state, t);
-  const i = firstEndingAfter(c, t);
-  if (i < c.count) return Math.max(t, c.starts[i] ?? 0);
+  let b = blockOf(state, t);
+  const i = firstEndingAfter(b, dayIndex(b, t), t);
+  // intervals of later days all end after t
+  if (i < b.count) return Math.max(t, b.starts[i] as number);
   const walk = new Walk(state, t);
   for (;;) {
-    c = walk.step(c, 1);
-    if (c.count > 0) return c.starts[0] ?? 0;
+    b = walk.step(b, 1);
+    if (b.count > 0) return b.starts[0] as number;
   }
 }
 
 /** Adds `ms >= 0` working milliseconds (see `addBusinessMilliseconds` for the semantics). */
 export function addForward(state: CalendarState, t: number, ms: number): number {
-  let c = chunkOf(state, t);
-  const walk = new Walk(state, t);
-  const i = firstEndingAfter(c, t);
-  let target: number;
-  if (i < c.count) {
-    const start = Math.max(t, c.starts[i] ?? 0);
-    if (ms === 0) return start;
-    target = (c.cum[i] ?? 0) + (start - (c.starts[i] ?? 0)) + ms;
-  } else {
-    do c = walk.step(c, 1);
-    while (c.count === 0);
-    if (ms === 0) return c.starts[0] ?? 0;
-    target = ms;
+  if (ms === 0) return nextWorking(state, t);
+  let b = blockOf(state, t);
+  let from = dayIndex(b, t);
+  // the clock starts at the next working moment: the working time before it, plus the budget
+  const i = firstEndingAfter(b, from, t);
+  const inside = t - (b.starts[i] as number);
+  let target = (b.cum[i] as number) + (inside > 0 ? inside : 0) + ms;
+  if (target > b.total) {
+    // the budget runs out in a later block
+    const walk = new Walk(state, t);
+    do {
+      target -= b.total;
+      if (b.count > 0) walk.sawWork(b.ends[b.count - 1] as number, 1);
+      b = walk.step(b, 1);
+    } while (target > b.total);
+    from = 0;
   }
-  while (target > total(c)) {
-    target -= total(c);
-    if (c.count > 0) walk.sawWork(c.ends[c.count - 1] ?? 0);
-    c = walk.step(c, 1);
-  }
-  return earliestAt(c, target);
+  return earliestAt(b, target, from);
 }
 
 /**
@@ -316,15 +384,17 @@ export function addForward(state: CalendarState, t: number, ms: number): number 
  * working time (an interval's start at the earliest).
  */
 export function addBackward(state: CalendarState, t: number, ms: number): number {
-  let c = chunkOf(state, t);
-  const walk = new Walk(state, t);
-  let target = positionIn(c, t) - ms;
-  while (target < 0) {
-    if (c.count > 0) walk.sawWork(c.starts[0] ?? 0);
-    c = walk.step(c, -1);
-    target += total(c);
+  let b = blockOf(state, t);
+  let target = positionIn(b, t) - ms;
+  if (target < 0) {
+    const walk = new Walk(state, t);
+    do {
+      if (b.count > 0) walk.sawWork(b.starts[0] as number, -1);
+      b = walk.step(b, -1);
+      target += b.total;
+    } while (target < 0);
   }
-  return latestAt(c, target);
+  return latestAt(b, target);
 }
 
 /** Working milliseconds in `[from, to)`; negative when `to` is before `from`. */
@@ -333,31 +403,29 @@ export function between(state: CalendarState, from: number, to: number): number 
   if ((to - from) / DAY_MS > BUSINESS_CALENDAR_LIMITS.maxSpanDays) {
     fail(`The two instants are more than ${BUSINESS_CALENDAR_LIMITS.maxSpanDays} days apart.`);
   }
-  const a = chunkOf(state, from);
-  const b = chunkOf(state, to);
-  if (a === b) return positionIn(b, to) - positionIn(a, from);
-  let sum = total(a) - positionIn(a, from);
-  for (let index = a.index + 1; index < b.index; index++) {
-    const c = chunkAt(state, index);
-    if (c) sum += total(c);
-  }
+  const a = blockOf(state, from);
+  const before = positionIn(a, from);
+  if (to < a.spanEnd) return positionIn(a, to) - before;
+  const b = blockOf(state, to);
+  let sum = a.total - before;
+  for (let index = a.index + 1; index < b.index; index++) sum += blockAt(state, index)?.total ?? 0;
   return sum + positionIn(b, to);
 }
 
 /** Whether local `day` has any working time. */
 export function dayHasWork(state: CalendarState, day: number): boolean {
-  const c = chunkOfDay(state, day);
-  const k = day - c.firstDay;
-  return (c.dayFirst[k + 1] ?? 0) > (c.dayFirst[k] ?? 0);
+  const b = blockOfDay(state, day);
+  const k = day - b.firstDay;
+  return (b.dayFirst[k + 1] as number) > (b.dayFirst[k] as number);
 }
 
 /** The working intervals of local `day`, as instants. */
 export function intervalsOfDay(state: CalendarState, day: number): { start: number; end: number }[] {
-  const c = chunkOfDay(state, day);
-  const k = day - c.firstDay;
+  const b = blockOfDay(state, day);
+  const k = day - b.firstDay;
   const out: { start: number; end: number }[] = [];
-  for (let i = c.dayFirst[k] ?? 0; i < (c.dayFirst[k + 1] ?? 0); i++) {
-    out.push({ start: c.starts[i] ?? 0, end: c.ends[i] ?? 0 });
+  for (let i = b.dayFirst[k] as number; i < (b.dayFirst[k + 1] as number); i++) {
+    out.push({ start: b.starts[i] as number, end: b.ends[i] as number });
   }
   return out;
 }

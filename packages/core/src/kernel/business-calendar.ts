@@ -25,6 +25,7 @@ import {
   type CalendarState,
   dayHasWork,
   dayOfInstant,
+  emptyBlockCache,
   intervalsOfDay,
   isWorking,
   type MinuteInterval,
@@ -192,8 +193,7 @@ export function createBusinessCalendar(definition: BusinessCalendarDefinitionInp
     lastDay: range.lastDay,
     limits: range.limits,
     source: parsed.publicHolidays ? sourceRule(parsed.publicHolidays, weekly) : undefined,
-    chunks: new Map(),
-    last: undefined,
+    ...emptyBlockCache(),
   };
   const calendar: BusinessCalendar = {
     zone: parsed.zone,

@@ -55,22 +55,33 @@ export type SlaClock = z.output<typeof SlaClock>;
 
 const isInstant = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
-/** The same rules as {@link SlaClock}, without zod's cost for the usual, well-formed clock. */
+/**
+ * The same rules as {@link SlaClock}, without zod's cost for the usual, well-formed clock (instants compared as
+ * numbers: a relational operator on two `Date`s converts both through `valueOf` on every call).
+ */
 function wellFormed(clock: unknown): clock is SlaClock {
   if (typeof clock !== 'object' || clock === null) return false;
   const { segments, consumedMs } = clock as Partial<SlaClock>;
   if (!Number.isSafeInteger(consumedMs) || (consumedMs as number) < 0 || !Array.isArray(segments))
     return false;
+  const count = segments.length;
   let edge = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < segments.length; i++) {
+  for (let i = 0; i < count; i++) {
     const segment: unknown = segments[i];
     if (typeof segment !== 'object' || segment === null) return false;
     const { from, to } = segment as { from?: unknown; to?: unknown };
-    if (!isInstant(from) || from.getTime() < edge) return false;
+    if (!(from instanceof Date)) return false;
+    const start = from.getTime();
+    // false for NaN too
+    if (!(start >= edge)) return false;
     if (to === null) {
-      if (i !== segments.length - 1) return false;
-    } else if (!isInstant(to) || to < from) return false;
-    else edge = to.getTime();
+      if (i !== count - 1) return false;
+    } else {
+      if (!(to instanceof Date)) return false;
+      const end = to.getTime();
+      if (!(end >= start)) return false;
+      edge = end;
+    }
   }
   return true;
 }
