@@ -15,13 +15,6 @@ export function mergeRuns(
   windowMs: number,
   recontacted: (groupKey: string) => void,
 ): ContactRun[] {
-  const last = a[a.length - 1];
-  // The common case, one more contact in time order: only the last run is touched.
-  if (b.length === 1 && last !== undefined && b[0] !== undefined && b[0].start >= last.start) {
-    const next = b[0];
-    if (next.start - last.end > windowMs) return [...a, { ...next, pending: [...next.pending] }];
-    return [...a.slice(0, -1), combine(last, next, recontacted)];
-  }
   const all = [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end);
   const out: ContactRun[] = [];
   for (const run of all) {
@@ -33,6 +26,27 @@ export function mergeRuns(
     }
   }
   return out;
+}
+
+/**
+ * Adds one contact's run (`start === end`) to a customer's runs, in place — the one-pass step. In time order
+ * only the last run is touched (constant work); an earlier contact falls back to {@link mergeRuns}.
+ * @internal
+ */
+export function addContactToRuns(
+  runs: ContactRun[],
+  run: ContactRun,
+  windowMs: number,
+  recontacted: (groupKey: string) => void,
+): void {
+  const last = runs[runs.length - 1];
+  if (last === undefined || run.start - last.end > windowMs) runs.push(run);
+  else if (run.start >= last.start) runs[runs.length - 1] = combine(last, run, recontacted);
+  else {
+    const merged = mergeRuns(runs, [run], windowMs, recontacted);
+    runs.length = 0;
+    for (const r of merged) runs.push(r);
+  }
 }
 
 /** One run from two that overlap or lie within the window (`x.start ≤ y.start`). */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
 import { addDuration, emptyHistogram } from './duration-histogram';
-import { mergeRuns } from './first-contact-runs';
-import { groupKeyOf, type KpiDimensionValues } from './kpi-group-key';
+import { addContactToRuns } from './first-contact-runs';
+import { groupKeyer, type KpiDimensionValues } from './kpi-group-key';
 import {
   emptyKpiTotals,
   KpiGrouping,
@@ -92,8 +92,10 @@ export function kpiPartialOf(rows: KpiRows, grouping: KpiGroupingInput = {}): Kp
   const partial = emptyKpiPartial(grouping);
   const g = partial.grouping;
   const windowMs = g.recontactWindowHours * 3_600_000;
+  const groupKeyOf = groupKeyer(g);
+  const backlogKeyOf = groupKeyer(g);
   const totalsAt = (ms: number, values: KpiDimensionValues): { id: string; totals: KpiTotals } => {
-    const { id, key } = groupKeyOf(g, ms, values);
+    const { id, key } = groupKeyOf(ms, values);
     let group = partial.groups[id];
     if (group === undefined) {
       group = { key, totals: emptyKpiTotals() };
@@ -138,12 +140,12 @@ export function kpiPartialOf(rows: KpiRows, grouping: KpiGroupingInput = {}): Kp
       if (eligible) totals.firstContact.eligible += 1;
       if (pending) totals.firstContact.pending += 1;
       const run = { start: offered, end: offered, pending: pending ? [id] : [] };
-      partial.firstContact[c.customerId] = mergeRuns(
-        partial.firstContact[c.customerId] ?? [],
-        [run],
-        windowMs,
-        (key) => recontacted(partial, key),
-      );
+      let runs = partial.firstContact[c.customerId];
+      if (runs === undefined) {
+        runs = [];
+        partial.firstContact[c.customerId] = runs;
+      }
+      addContactToRuns(runs, run, windowMs, (key) => recontacted(partial, key));
     }
   }
 
@@ -183,7 +185,7 @@ export function kpiPartialOf(rows: KpiRows, grouping: KpiGroupingInput = {}): Kp
     if (closed !== null) totalsAt(closed, values).totals.tickets.closed += 1;
     if (asOf !== null && isOpenAt(asOf, opened, resolved, closed)) {
       // A snapshot at a period's end belongs to that period: [start, end) holds asOf − 1 ms.
-      const { id, key } = groupKeyOf(g, asOf - 1, values);
+      const { id, key } = backlogKeyOf(asOf - 1, values);
       let group = partial.backlog.groups[id];
       if (group === undefined) {
         group = { key, count: 0, age: emptyHistogram() };
