@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ValidationError } from '../errors/frontline-error';
 
 const SECOND = 1000;
@@ -28,16 +29,23 @@ const OVER = 'over';
  * - `count`, `sumMs` and `maxMs` are exact (integer milliseconds), so averages are exact.
  * @category KPIs
  */
-export interface DurationHistogram {
+export const DurationHistogram = z.strictObject({
   /** How many durations were added. */
-  count: number;
+  count: z.int().min(0),
   /** Their total, in milliseconds. */
-  sumMs: number;
+  sumMs: z.int().min(0),
   /** The longest, in milliseconds (`null` when empty). */
-  maxMs: number | null;
+  maxMs: z.int().min(0).nullable(),
   /** Counts by bucket upper edge in seconds (`"20"` holds 19 s < d ≤ 20 s), and `"over"` above 90 days. */
-  buckets: Record<string, number>;
-}
+  buckets: z.record(
+    z
+      .string()
+      .refine((key) => key === OVER || (/^\d+$/.test(key) && isBucketEdge(Number(key))), 'Not a bucket edge'),
+    z.int().min(0),
+  ),
+});
+/** @category KPIs */
+export type DurationHistogram = z.output<typeof DurationHistogram>;
 
 /** An empty histogram. @category KPIs */
 export function emptyHistogram(): DurationHistogram {

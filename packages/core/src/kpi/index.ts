@@ -14,7 +14,7 @@ export { closedTickets } from './closed-tickets';
 export { customerEffortScore } from './customer-effort-score';
 export { customerSatisfaction } from './customer-satisfaction';
 export {
-  type DurationHistogram,
+  DurationHistogram,
   durationQuantile,
   emptyHistogram,
   mergeHistograms,
@@ -23,15 +23,16 @@ export { escalationRate } from './escalation-rate';
 export { type FirstContactResolution, firstContactResolution } from './first-contact-resolution';
 export { KpiBasis, KpiBasisOptions } from './kpi-basis';
 export {
-  type ContactRun,
+  ContactRun,
   emptyKpiTotals,
-  type KpiBacklog,
+  KpiBacklog,
   KpiDimension,
   KpiGrouping,
   type KpiGroupingInput,
-  type KpiGroupKey,
-  type KpiPartial,
-  type KpiTotals,
+  KpiGroupKey,
+  KpiPartial,
+  KpiTotals,
+  parseKpiPartial,
 } from './kpi-partial';
 export { emptyKpiPartial, type KpiRows, kpiPartialOf } from './kpi-partial-of';
 export { type KpiPeriod, KpiPeriodGrain, kpiPeriodOf } from './kpi-period';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { parseInput } from '../errors/validate';
 import { BUDAPEST, TimeZone } from '../kernel/time-zone';
-import { type DurationHistogram, emptyHistogram } from './duration-histogram';
+import { DurationHistogram, emptyHistogram } from './duration-histogram';
 import { KpiPeriodGrain } from './kpi-period';
 
 /**
@@ -39,66 +40,78 @@ export type KpiGrouping = z.output<typeof KpiGrouping>;
 /** @category KPIs */
 export type KpiGroupingInput = z.input<typeof KpiGrouping>;
 
+const Count = z.int().min(0);
+const Ms = z.int().min(0);
+const Label = z.string().nullable();
+
 /**
  * The values of one group's dimensions: `period` (ISO instants) when grouped by period, and each dimension of
  * `by` (`null` where the row has none, e.g. the agent of an abandoned call).
  * @category KPIs
  */
-export interface KpiGroupKey {
-  period?: { start: string; end: string };
-  agent?: string | null;
-  queue?: string | null;
-  channel?: string | null;
-  category?: string | null;
-}
+export const KpiGroupKey = z.strictObject({
+  period: z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
+  agent: Label.optional(),
+  queue: Label.optional(),
+  channel: Label.optional(),
+  category: Label.optional(),
+});
+/** @category KPIs */
+export type KpiGroupKey = z.output<typeof KpiGroupKey>;
 
 /**
  * The counts and sums of one group: a fixed set of numbers and histograms (constant memory).
  * Contact figures (`offered`, `answered`, `abandoned`, the waits) are about **inbound** contacts; `handled`
- * and the handling times about every answered contact, inbound or outbound.
+ * and the handling times about every answered contact, inbound or outbound. Survey answers are counted by
+ * score: `csat[0]` is the number of 1s, `nps[0]` of 0s, `ces[0]` of 1s.
  * @category KPIs
  */
-export interface KpiTotals {
-  contacts: {
+export const KpiTotals = z.strictObject({
+  contacts: z.strictObject({
     /** Inbound contacts offered. */
-    offered: number;
+    offered: Count,
     /** …of them answered, with their waits (offered → answered). */
-    answered: number;
-    answeredWait: DurationHistogram;
+    answered: Count,
+    answeredWait: DurationHistogram,
     /** …of them abandoned, with the time the customer waited before giving up (offered → abandoned). */
-    abandoned: number;
-    abandonedWait: DurationHistogram;
+    abandoned: Count,
+    abandonedWait: DurationHistogram,
     /** Contacts answered, either direction, with their talk (without hold), hold and wrap-up times. */
-    handled: number;
-    talkMs: number;
-    holdMs: number;
-    wrapUpMs: number;
+    handled: Count,
+    talkMs: Ms,
+    holdMs: Ms,
+    wrapUpMs: Ms,
     /** Handled contacts resolved, escalated to L2, and resolved without escalation. */
-    resolved: number;
-    escalated: number;
-    resolvedWithoutEscalation: number;
-  };
+    resolved: Count,
+    escalated: Count,
+    resolvedWithoutEscalation: Count,
+  }),
   /** First-contact resolution of inbound answered contacts of known customers. */
-  firstContact: {
+  firstContact: z.strictObject({
     /** Counted contacts. */
-    eligible: number;
+    eligible: Count,
     /** Resolved and not followed by a contact of the same customer within the window. */
-    met: number;
+    met: Count,
     /** Resolved, and the window is still open: not decided yet (see `settleFirstContacts`). */
-    pending: number;
-  };
+    pending: Count,
+  }),
   /** Agent state time. */
-  agents: { availableMs: number; onCallMs: number; wrapUpMs: number; breakMs: number };
-  tickets: {
-    opened: number;
-    resolved: number;
+  agents: z.strictObject({ availableMs: Ms, onCallMs: Ms, wrapUpMs: Ms, breakMs: Ms }),
+  tickets: z.strictObject({
+    opened: Count,
+    resolved: Count,
     /** Resolved tickets that had reached L2. */
-    resolvedEscalated: number;
-    closed: number;
-  };
-  /** Answer counts by score: `csat[0]` is the number of 1s, `nps[0]` of 0s, `ces[0]` of 1s. */
-  surveys: { csat: number[]; nps: number[]; ces: number[] };
-}
+    resolvedEscalated: Count,
+    closed: Count,
+  }),
+  surveys: z.strictObject({
+    csat: z.array(Count).length(5),
+    nps: z.array(Count).length(11),
+    ces: z.array(Count).length(7),
+  }),
+});
+/** @category KPIs */
+export type KpiTotals = z.output<typeof KpiTotals>;
 
 /**
  * Tickets open at an instant (`asOf`, ISO), with their ages, per group. A snapshot, not a flow: partials with
@@ -106,38 +119,55 @@ export interface KpiTotals {
  * partials shows the backlog at its last snapshot).
  * @category KPIs
  */
-export interface KpiBacklog {
-  asOf: string | null;
-  groups: Record<string, { key: KpiGroupKey; count: number; age: DurationHistogram }>;
-}
+export const KpiBacklog = z.strictObject({
+  asOf: z.iso.datetime().nullable(),
+  groups: z.record(z.string(), z.strictObject({ key: KpiGroupKey, count: Count, age: DurationHistogram })),
+});
+/** @category KPIs */
+export type KpiBacklog = z.output<typeof KpiBacklog>;
 
 /**
- * A customer's inbound contacts as first-contact resolution needs them: maximal runs of contacts each within
- * the re-contact window of the one before (`start`, `end` in epoch milliseconds), and the keys of the groups of
- * resolved contacts at `end` whose window is still open (they are decided when the next partial or
- * `settleFirstContacts` shows whether the customer came back). @internal
+ * A customer's inbound contacts as first-contact resolution needs them: a maximal run of contacts each within
+ * the re-contact window of the one before (`start`, `end` in epoch milliseconds), and the group keys of the
+ * resolved contacts at `end` whose window is still open (decided when another partial or
+ * `settleFirstContacts` shows whether the customer came back).
+ * @category KPIs
  */
-export interface ContactRun {
-  start: number;
-  end: number;
-  pending: string[];
-}
+export const ContactRun = z
+  .strictObject({ start: z.int(), end: z.int(), pending: z.array(z.string()) })
+  .refine((run) => run.start <= run.end, { message: 'A run ends before it starts', path: ['end'] });
+/** @category KPIs */
+export type ContactRun = z.output<typeof ContactRun>;
 
 /**
- * A mergeable KPI partial: a plain, JSON-serialisable object built in one pass over rows and combined with
- * `mergeKpiPartials` across periods, shards and workers.
+ * A mergeable KPI partial: a plain, JSON-serialisable object built in one pass over rows (`kpiPartialOf`) and
+ * combined with `mergeKpiPartials` across periods, shards and workers. Read a stored one back with
+ * {@link parseKpiPartial}.
  *
  * `groups` and `backlog` take constant memory per group. `firstContact` keeps, per customer, the runs of
  * contacts whose re-contact window may still be open (see {@link ContactRun}); `settleFirstContacts` decides
  * and drops them once no earlier contact can arrive, so a store of daily roll-ups stays small.
  * @category KPIs
  */
-export interface KpiPartial {
-  version: 1;
-  grouping: KpiGrouping;
-  groups: Record<string, { key: KpiGroupKey; totals: KpiTotals }>;
-  backlog: KpiBacklog;
-  firstContact: Record<string, ContactRun[]>;
+export const KpiPartial = z.strictObject({
+  version: z.literal(1),
+  grouping: KpiGrouping,
+  groups: z.record(z.string(), z.strictObject({ key: KpiGroupKey, totals: KpiTotals })),
+  backlog: KpiBacklog,
+  firstContact: z.record(z.string(), z.array(ContactRun)),
+});
+/** @category KPIs */
+export type KpiPartial = z.output<typeof KpiPartial>;
+
+/**
+ * Reads a stored partial (its JSON parsed) back, checking its shape, or throws a `ValidationError` naming the
+ * first bad field. Partials made by this package need no parse; this is for what comes from storage or a wire.
+ * @example
+ * const day = parseKpiPartial(JSON.parse(row.partial));
+ * @category KPIs
+ */
+export function parseKpiPartial(value: unknown): KpiPartial {
+  return parseInput(KpiPartial, value, 'KPI partial');
 }
 
 /** Totals with every count at zero. @category KPIs */

@@ -11,6 +11,7 @@ import {
   kpiGroups,
   kpiPartialOf,
   mergeKpiPartials,
+  parseKpiPartial,
   settleFirstContacts,
 } from '@frontline/core/kpi';
 import fc from 'fast-check';
@@ -293,7 +294,7 @@ describe('mergeKpiPartials', () => {
         const empty = emptyKpiPartial(g);
         expect(mergeKpiPartials(empty, p)).toEqual(p);
         expect(mergeKpiPartials(p, empty)).toEqual(p);
-        const copy = JSON.parse(JSON.stringify(p)) as KpiPartial;
+        const copy = parseKpiPartial(JSON.parse(JSON.stringify(p)));
         expect(copy).toEqual(p);
         expect(mergeKpiPartials(copy, empty)).toEqual(p);
       }),
@@ -309,6 +310,27 @@ describe('mergeKpiPartials', () => {
     expect(mergeKpiPartials(late, early).backlog).toEqual({ asOf: minutes(120).toISOString(), groups: {} });
     const twice = mergeKpiPartials(early, early).backlog;
     expect(Object.values(twice.groups).map((g) => g.count)).toEqual([2]);
+  });
+
+  it('reads back a stored partial only when its shape is right, naming the bad field', () => {
+    const stored = JSON.parse(
+      JSON.stringify(
+        kpiPartialOf({
+          contacts: [{ id: 'k1', channel: 'phone', offeredAt: minutes(0), endedAt: minutes(1) }],
+        }),
+      ),
+    );
+    const id = Object.keys(stored.groups)[0] ?? '';
+    stored.groups[id].totals.contacts.offered = -1;
+    expect(() => parseKpiPartial(stored)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [expect.objectContaining({ path: ['groups', id, 'totals', 'contacts', 'offered'] })],
+      }),
+    );
+    expect(() => parseKpiPartial({ ...stored, version: 2 })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 
   it('refuses to merge something that is not a partial', () => {
