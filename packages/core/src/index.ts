@@ -228,5 +228,13 @@ export {
   type Stored,
   type UnitOfWork,
 } from './ports/storage';
-export { AuditReadInput, IdInput, QueryInput, StorableText, VersionInput } from './ports/storage-input';
+export {
+  AuditReadInput,
+  DEFAULT_TENANT,
+  IdInput,
+  QueryInput,
+  StorableText,
+  TenantIdInput,
+  VersionInput,
+} from './ports/storage-input';
 export { DomainEvent, recordEvents, type ServiceDeps } from './services/domain-events';

@@ -47,6 +47,7 @@ function entryOf(row: AuditRow): AuditEntry {
  */
 export function createSqlAuditStore(ctx: Ctx): AuditStore {
   const { tables } = ctx.shared;
+  const { tenant } = ctx;
   const A = tables.audit;
 
   /**
@@ -58,20 +59,33 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
    */
   function appendEntries(build: (head: { seq: number; hash: string } | undefined) => AuditEntry[]) {
     return atomically(ctx, async (c) => {
-      const [locked] = await run<{ seq: unknown; hash: string | null }>(
-        c,
-        'lock the audit head',
-        `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1 FOR UPDATE`,
-      );
+      const lockHead = () =>
+        run<{ seq: unknown; hash: string | null }>(
+          c,
+          'lock the audit head',
+          `SELECT seq, hash FROM ${tables.auditHead} WHERE tenant = $1 FOR UPDATE`,
+          [tenant],
+        );
+      let [locked] = await lockHead();
       if (!locked) {
-        throw new StorageError('The audit head row is missing; are the Frontline migrations applied?', {
-          details: { schema: tables.schema },
+        // the tenant's first append: its chain's head starts at 0 (a concurrent first append may win the insert)
+        await run(
+          c,
+          'start the audit chain',
+          `INSERT INTO ${tables.auditHead} (tenant, seq, hash) VALUES ($1, 0, repeat('0', 64)) ON CONFLICT DO NOTHING`,
+          [tenant],
+        );
+        [locked] = await lockHead();
+      }
+      if (!locked) {
+        throw new StorageError(`The audit head of tenant "${tenant}" could not be created.`, {
+          details: { schema: tables.schema, tenant },
         });
       }
       const headSeq = toNumber(locked.seq);
       if (headSeq > 0 && typeof locked.hash !== 'string') {
         throw new StorageError(`The audit head names entry ${headSeq} without its hash.`, {
-          details: { schema: tables.schema, seq: headSeq },
+          details: { schema: tables.schema, tenant, seq: headSeq },
         });
       }
       const head = headSeq > 0 ? { seq: headSeq, hash: locked.hash as string } : undefined;
@@ -104,20 +118,26 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(seq bigint, at timestamptz, actor text,
              entity_type text, entity_id text, type text, payload jsonb, prev_hash text, hash text)),
          ins AS (
-           INSERT INTO ${A} (${COLUMNS})
-           SELECT r.seq, r.at, r.actor, r.entity_type, r.entity_id, r.type, r.payload, r.prev_hash, r.hash FROM r
-           WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM ${A} p WHERE p.seq = $2::bigint AND p.hash = $3)
+           INSERT INTO ${A} (tenant, ${COLUMNS})
+           SELECT $4, r.seq, r.at, r.actor, r.entity_type, r.entity_id, r.type, r.payload, r.prev_hash, r.hash FROM r
+           WHERE CASE WHEN $2::bigint = 0 THEN NOT EXISTS (SELECT 1 FROM ${A} p WHERE p.tenant = $4)
+                 ELSE EXISTS (SELECT 1 FROM ${A} p WHERE p.tenant = $4 AND p.seq = $2::bigint AND p.hash = $3) END
            RETURNING seq, hash)
          UPDATE ${tables.auditHead} h SET seq = last.seq, hash = last.hash
-         FROM (SELECT seq, hash FROM ins ORDER BY seq DESC LIMIT 1) last WHERE h.id = 1 RETURNING h.seq`,
-        [JSON.stringify(rows), headSeq, head?.hash ?? ''],
+         FROM (SELECT seq, hash FROM ins ORDER BY seq DESC LIMIT 1) last WHERE h.tenant = $4 RETURNING h.seq`,
+        [JSON.stringify(rows), headSeq, head?.hash ?? '', tenant],
       );
       if (!moved) {
+        const repair =
+          `Restore the entries from a backup; if they are lost for good, record the loss and set the head back to ` +
+          `the last stored entry (UPDATE ${tables.auditHead} SET seq = <last seq>, hash = <its hash> WHERE tenant = '${tenant}').`;
         throw new IntegrityError(
-          `The audit head names entry ${headSeq}, which is no longer stored as it was: the chain's tail was cut or ` +
-            `changed. Restore the entries from a backup; if they are lost for good, record the loss and set the head ` +
-            `back to the last stored entry (UPDATE ${tables.auditHead} SET seq = <last seq>, hash = <its hash> WHERE id = 1).`,
-          { details: { schema: tables.schema, headSeq } },
+          headSeq === 0
+            ? `The audit head of tenant "${tenant}" is missing or reset to 0, yet entries are stored: the head row ` +
+                `was deleted or changed. ${repair}`
+            : `The audit head names entry ${headSeq}, which is no longer stored as it was: the chain's tail was cut or ` +
+                `changed. ${repair}`,
+          { details: { schema: tables.schema, tenant, headSeq } },
         );
       }
       return entries;
@@ -136,7 +156,8 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
       const [row] = await run<{ seq: unknown; hash: string }>(
         ctx,
         'read the stored audit head',
-        `SELECT seq, hash FROM ${tables.auditHead} WHERE id = 1`,
+        `SELECT seq, hash FROM ${tables.auditHead} WHERE tenant = $1`,
+        [tenant],
       );
       const seq = row ? toNumber(row.seq) : 0;
       return row && seq > 0 ? { seq, hash: row.hash } : undefined;
@@ -146,7 +167,8 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
       const [row] = await run<AuditRow>(
         ctx,
         'read the audit head',
-        `SELECT ${COLUMNS} FROM ${A} ORDER BY seq DESC LIMIT 1`,
+        `SELECT ${COLUMNS} FROM ${A} WHERE tenant = $1 ORDER BY seq DESC LIMIT 1`,
+        [tenant],
       );
       return row ? entryOf(row) : undefined;
     },
@@ -157,8 +179,8 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
       if (Number.isNaN(fromSeq) || fromSeq === Number.POSITIVE_INFINITY) return;
       let from = Math.max(1, Math.ceil(fromSeq));
       for (;;) {
-        const params: unknown[] = [from];
-        const where = ['seq >= $1'];
+        const params: unknown[] = [tenant, from];
+        const where = ['tenant = $1', 'seq >= $2'];
         if (options.entityType !== undefined) {
           params.push(options.entityType);
           where.push(`entity_type = $${params.length}`);

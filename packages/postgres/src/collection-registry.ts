@@ -38,7 +38,8 @@ export async function ensureCollection<T extends { id: string }>(
   definition: CollectionDefinition<T>,
 ): Promise<void> {
   const def = definition as unknown as CollectionDefinition<{ id: string }>;
-  const signature = collectionSignature(def);
+  // index state is per tenant: each tenant's rows are built (back-filled) by that tenant's store
+  const signature = `${ctx.tenant}\u0000${collectionSignature(def)}`;
   if (ctx.shared.ensured.has(signature) || ctx.tx?.ensured.has(signature)) return;
   const { tables } = ctx.shared;
   const wanted = new Map(
@@ -48,8 +49,8 @@ export async function ensureCollection<T extends { id: string }>(
     run<{ index_name: string; is_unique: boolean }>(
       c,
       `read the indexes of ${def.name}`,
-      `SELECT index_name, is_unique FROM ${tables.indexes} WHERE collection = $1`,
-      [def.name],
+      `SELECT index_name, is_unique FROM ${tables.indexes} WHERE tenant = $1 AND collection = $2`,
+      [c.tenant, def.name],
     );
   const matches = (rows: { index_name: string; is_unique: boolean }[]) =>
     [...wanted].every(([name, unique]) =>
@@ -62,7 +63,7 @@ export async function ensureCollection<T extends { id: string }>(
         c,
         `lock the indexes of ${def.name}`,
         'SELECT pg_advisory_xact_lock($1::int, hashtext($2::text)) AS locked',
-        [ADVISORY_NAMESPACE + 1, `${tables.schema}.${def.name}`],
+        [ADVISORY_NAMESPACE + 1, `${tables.schema}.${c.tenant}.${def.name}`],
       );
       const registered = await readRegistry(c);
       const stale = registered.filter(
@@ -70,14 +71,15 @@ export async function ensureCollection<T extends { id: string }>(
       );
       const staleNames = stale.map((row) => row.index_name);
       if (staleNames.length > 0) {
-        const params = [def.name, JSON.stringify(staleNames)];
+        const params = [def.name, JSON.stringify(staleNames), c.tenant];
         const names = 'SELECT jsonb_array_elements_text($2::jsonb)';
+        const where = `tenant = $3 AND collection = $1 AND index_name IN (${names})`;
         await run(
           c,
           `drop stale indexes of ${def.name}`,
-          `WITH a AS (DELETE FROM ${tables.keys} WHERE collection = $1 AND index_name IN (${names})),
-                b AS (DELETE FROM ${tables.uniqueKeys} WHERE collection = $1 AND index_name IN (${names}))
-           DELETE FROM ${tables.indexes} WHERE collection = $1 AND index_name IN (${names})`,
+          `WITH a AS (DELETE FROM ${tables.keys} WHERE ${where}),
+                b AS (DELETE FROM ${tables.uniqueKeys} WHERE ${where})
+           DELETE FROM ${tables.indexes} WHERE ${where}`,
           params,
         );
       }
@@ -90,13 +92,14 @@ export async function ensureCollection<T extends { id: string }>(
       await run(
         c,
         `register the indexes of ${def.name}`,
-        `INSERT INTO ${tables.indexes} (collection, index_name, is_unique, built_at)
-         SELECT $1, r.name, r.is_unique, $3::timestamptz
+        `INSERT INTO ${tables.indexes} (tenant, collection, index_name, is_unique, built_at)
+         SELECT $4, $1, r.name, r.is_unique, $3::timestamptz
          FROM jsonb_to_recordset($2::jsonb) AS r(name text, is_unique boolean)`,
         [
           def.name,
           JSON.stringify([...build].map((name) => ({ name, is_unique: wanted.get(name) }))),
           ctx.shared.clock.now().toISOString(),
+          c.tenant,
         ],
       );
     });
@@ -115,8 +118,9 @@ async function backfill(
     const rows: { id: string; data: unknown }[] = await run<{ id: string; data: unknown }>(
       ctx,
       `read ${definition.name} to build its indexes`,
-      `SELECT id, data FROM ${tables.entities} WHERE collection = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT ${BACKFILL_BATCH}`,
-      [definition.name, after],
+      `SELECT id, data FROM ${tables.entities}
+       WHERE tenant = $3 AND collection = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT ${BACKFILL_BATCH}`,
+      [definition.name, after, ctx.tenant],
     );
     if (rows.length === 0) return;
     const keys = rows.flatMap((row) =>
@@ -130,11 +134,11 @@ async function backfill(
         ctx,
         `build the indexes of ${definition.name}`,
         `WITH k AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(i text, k smallint, n float8, t text, u boolean, e text)),
-              u AS (INSERT INTO ${tables.uniqueKeys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-                    SELECT $1, k.i, k.k, k.n, k.t, k.e FROM k WHERE k.u)
-         INSERT INTO ${tables.keys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-         SELECT $1, k.i, k.k, k.n, k.t, k.e FROM k ON CONFLICT DO NOTHING`,
-        [definition.name, JSON.stringify(keys)],
+              u AS (INSERT INTO ${tables.uniqueKeys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+                    SELECT $3, $1, k.i, k.k, k.n, k.t, k.e FROM k WHERE k.u)
+         INSERT INTO ${tables.keys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+         SELECT $3, $1, k.i, k.k, k.n, k.t, k.e FROM k ON CONFLICT DO NOTHING`,
+        [definition.name, JSON.stringify(keys), ctx.tenant],
       );
     }
     after = rows[rows.length - 1]!.id;

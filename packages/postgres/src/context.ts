@@ -57,9 +57,11 @@ export interface Shared {
   closed: boolean;
 }
 
-/** Where an operation runs: the store (autocommit) or one transaction. */
+/** Where an operation runs: the store (autocommit) or one transaction, always for one tenant. */
 export interface Ctx {
   readonly shared: Shared;
+  /** The tenant every statement filters by (and the connection's `frontline.tenant` setting). */
+  readonly tenant: string;
   readonly session: SqlSession;
   readonly tx: TxState | null;
 }
@@ -98,24 +100,28 @@ export async function run<R extends SqlRow = SqlRow>(
 }
 
 /** Runs `work` in a new transaction of the store; its `Ctx` carries the transaction's session. */
-export async function runTransaction<R>(shared: Shared, work: (ctx: Ctx) => Promise<R>): Promise<R> {
+export async function runTransaction<R>(
+  shared: Shared,
+  tenant: string,
+  work: (ctx: Ctx) => Promise<R>,
+): Promise<R> {
   if (shared.closed) throw new StorageError('The PostgreSQL store is closed.');
   const tx: TxState = { failed: undefined, ensured: new Set() };
   const result = await shared.driver.transaction(async (session) => {
-    const value = await work({ shared, session, tx });
+    const value = await work({ shared, tenant, session, tx });
     if (tx.failed) {
       // The work caught a statement's error and carried on; PostgreSQL would turn COMMIT into ROLLBACK.
       throw abortedError(tx.failed, `The transaction was rolled back: ${tx.failed.message}`);
     }
     return value;
-  });
+  }, tenant);
   for (const signature of tx.ensured) shared.ensured.add(signature);
   return result;
 }
 
 /** Runs `work` atomically: inside the caller's transaction if there is one, else in a new one. */
 export function atomically<R>(ctx: Ctx, work: (ctx: Ctx) => Promise<R>): Promise<R> {
-  return ctx.tx ? work(ctx) : runTransaction(ctx.shared, work);
+  return ctx.tx ? work(ctx) : runTransaction(ctx.shared, ctx.tenant, work);
 }
 
 /** A count column as a number (`pg` returns bigint as a string, PGlite as a number). */

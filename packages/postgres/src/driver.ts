@@ -17,6 +17,25 @@ export interface SqlSession {
  */
 export interface SqlDriver extends SqlSession {
   readonly kind: 'pg' | 'pglite';
-  transaction<R>(work: (session: SqlSession) => Promise<R>): Promise<R>;
+  /**
+   * Autocommit statements run as `tenant`: the connection's `frontline.tenant` setting — what the row-level
+   * security policies compare every row's tenant with — is `tenant` when each statement runs.
+   */
+  as(tenant: string): SqlSession;
+  /** One transaction; with a `tenant`, its connection's `frontline.tenant` setting is that tenant throughout. */
+  transaction<R>(work: (session: SqlSession) => Promise<R>, tenant?: string): Promise<R>;
   close(): Promise<void>;
+}
+
+const TENANT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The statement that makes `tenant` the connection's tenant for the row-level security policies. The id is
+ * inlined (a `SET` takes no parameters, and the driver sends it in the same round trip as `BEGIN`), so it is
+ * checked here against the tenant rule once more, whatever the caller checked before.
+ */
+export function setTenantSql(tenant: string): string {
+  if (!TENANT.test(tenant))
+    throw new Error(`Refusing to set an invalid tenant id: ${JSON.stringify(tenant)}`);
+  return `SET frontline.tenant = '${tenant}'`;
 }

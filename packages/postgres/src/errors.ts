@@ -38,7 +38,8 @@ export function sqlStateOf(error: unknown): string | undefined {
   return code !== undefined && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
-function isConnectionFailure(error: unknown, sqlState: string | undefined): boolean {
+/** Whether a driver error means the connection is gone (it must not go back to the pool). */
+export function isConnectionFailure(error: unknown, sqlState: string | undefined): boolean {
   if (sqlState !== undefined) return sqlState.startsWith('08') || /^57P0[123]$/.test(sqlState);
   const code = text(fieldsOf(error).code);
   if (code !== undefined && CONNECTION_ERRNOS.has(code)) return true;

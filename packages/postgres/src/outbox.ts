@@ -75,6 +75,7 @@ function errorText(error: string): string {
  */
 export function createSqlOutbox(ctx: Ctx): Outbox {
   const { tables, clock, ids } = ctx.shared;
+  const { tenant } = ctx;
   const O = tables.outbox;
 
   const held = async (
@@ -107,8 +108,8 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         const found = await run<{ dedupe_key: string }>(
           ctx,
           'check outbox dedupe keys',
-          `SELECT dedupe_key FROM ${O} WHERE dedupe_key IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-          [toStorableJson(keys, 'outbox dedupe keys')],
+          `SELECT dedupe_key FROM ${O} WHERE tenant = $2 AND dedupe_key IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+          [toStorableJson(keys, 'outbox dedupe keys'), tenant],
         );
         for (const row of found) taken.add(row.dedupe_key);
       }
@@ -131,14 +132,14 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
       const stored = await run<{ id: string }>(
         ctx,
         'enqueue outbox messages',
-        `INSERT INTO ${O} (id, topic, payload, dedupe_key, status, attempts, created_at, available_at, updated_at)
-         SELECT m.id, m.topic, m.payload, m.dedupe_key, 'pending', 0, $2::timestamptz, m.available_at, $2::timestamptz
+        `INSERT INTO ${O} (tenant, id, topic, payload, dedupe_key, status, attempts, created_at, available_at, updated_at)
+         SELECT $3, m.id, m.topic, m.payload, m.dedupe_key, 'pending', 0, $2::timestamptz, m.available_at, $2::timestamptz
          FROM jsonb_to_recordset($1::jsonb)
            AS m(id text, topic text, payload jsonb, dedupe_key text, available_at timestamptz, ord int)
          ORDER BY m.ord
-         ON CONFLICT (dedupe_key) DO NOTHING
+         ON CONFLICT (tenant, dedupe_key) DO NOTHING
          RETURNING id`,
-        [json, now],
+        [json, now, tenant],
       );
       const order = new Map(rows.map((row) => [row.id, row.ord]));
       return stored.map((row) => row.id).sort((a, b) => order.get(a)! - order.get(b)!);
@@ -152,7 +153,7 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         'claim outbox messages',
         `WITH due AS (
            SELECT id FROM ${O}
-           WHERE status IN ('pending', 'claimed')
+           WHERE tenant = $5 AND status IN ('pending', 'claimed')
              AND ((status = 'pending' AND available_at <= $1::timestamptz)
                OR (status = 'claimed' AND lease_expires_at <= $1::timestamptz))
            ORDER BY available_at, seq
@@ -161,7 +162,7 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
          UPDATE ${O} o
          SET status = 'claimed', attempts = o.attempts + 1, lease_token = gen_random_uuid()::text,
              lease_owner = $3, lease_expires_at = $4::timestamptz, updated_at = $1::timestamptz
-         FROM due WHERE o.id = due.id
+         FROM due WHERE o.tenant = $5 AND o.id = due.id
          RETURNING o.id, o.topic, o.payload, o.dedupe_key, o.created_at, o.available_at, o.attempts, o.status,
                    o.last_error, o.lease_token, o.lease_expires_at, o.seq`,
         [
@@ -169,6 +170,7 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
           options.limit,
           sanitizeText(options.worker),
           new Date(now.getTime() + options.leaseMs).toISOString(),
+          tenant,
         ],
       );
       return rows
@@ -190,10 +192,10 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         'complete an outbox message',
         `WITH upd AS (
            UPDATE ${O} SET status = 'done', lease_token = NULL, lease_expires_at = NULL, updated_at = $3::timestamptz
-           WHERE id = $1 AND status = 'claimed' AND lease_token = $2 AND lease_expires_at > $3::timestamptz
+           WHERE tenant = $4 AND id = $1 AND status = 'claimed' AND lease_token = $2 AND lease_expires_at > $3::timestamptz
            RETURNING id)
-         SELECT (SELECT count(*) FROM upd)::int AS n, (SELECT status FROM ${O} WHERE id = $1) AS status`,
-        [message.id, message.leaseToken, now],
+         SELECT (SELECT count(*) FROM upd)::int AS n, (SELECT status FROM ${O} WHERE tenant = $4 AND id = $1) AS status`,
+        [message.id, message.leaseToken, now, tenant],
       );
       await held('complete', message, rows);
     },
@@ -210,10 +212,10 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
              status = CASE WHEN attempts >= $4 THEN 'dead' ELSE 'pending' END,
              available_at = CASE WHEN attempts >= $4 THEN available_at ELSE $5::timestamptz END,
              last_error = $6, lease_token = NULL, lease_expires_at = NULL, updated_at = $3::timestamptz
-           WHERE id = $1 AND status = 'claimed' AND lease_token = $2 AND lease_expires_at > $3::timestamptz
+           WHERE tenant = $7 AND id = $1 AND status = 'claimed' AND lease_token = $2 AND lease_expires_at > $3::timestamptz
            RETURNING status)
          SELECT (SELECT count(*) FROM upd)::int AS n, (SELECT status FROM upd) AS outcome,
-                (SELECT status FROM ${O} WHERE id = $1) AS status`,
+                (SELECT status FROM ${O} WHERE tenant = $7 AND id = $1) AS status`,
         [
           message.id,
           message.leaseToken,
@@ -221,6 +223,7 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
           options.maxAttempts ?? 10,
           options.retryAt?.toISOString() ?? now,
           errorText(options.error),
+          tenant,
         ],
       );
       await held('fail', message, rows);
@@ -232,8 +235,8 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
       const [row] = await run<OutboxRow>(
         ctx,
         'get an outbox message',
-        `SELECT ${COLUMNS} FROM ${O} WHERE id = $1`,
-        [id],
+        `SELECT ${COLUMNS} FROM ${O} WHERE tenant = $2 AND id = $1`,
+        [id, tenant],
       );
       return row ? view(row) : undefined;
     },
@@ -247,8 +250,8 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
            count(*) FILTER (WHERE status = 'claimed' AND lease_expires_at > $1::timestamptz) AS claimed,
            count(*) FILTER (WHERE status = 'done') AS done,
            count(*) FILTER (WHERE status = 'dead') AS dead
-         FROM ${O}`,
-        [clock.now().toISOString()],
+         FROM ${O} WHERE tenant = $2`,
+        [clock.now().toISOString(), tenant],
       );
       return {
         pending: toNumber(row?.pending ?? 0),
@@ -266,10 +269,10 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         'find outbox messages to redact',
         `WITH p AS (SELECT ARRAY(SELECT jsonb_array_elements_text($1::jsonb)) AS path)
          SELECT ${COLUMNS} FROM ${O} o, p
-         WHERE jsonb_typeof(payload #> p.path) = 'string'
+         WHERE o.tenant = $3 AND jsonb_typeof(payload #> p.path) = 'string'
            AND payload #>> p.path IN (SELECT jsonb_array_elements_text($2::jsonb))
          ORDER BY seq FOR UPDATE OF o`,
-        [toStorableJson(path, 'redaction path'), toStorableJson(values, 'redaction values')],
+        [toStorableJson(path, 'redaction path'), toStorableJson(values, 'redaction values'), tenant],
       );
       const changed: { id: string; payload: unknown }[] = [];
       for (const row of rows) {
@@ -283,8 +286,8 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
         ctx,
         'redact outbox messages',
         `UPDATE ${O} o SET payload = m.payload, updated_at = $2::timestamptz
-         FROM jsonb_to_recordset($1::jsonb) AS m(id text, payload jsonb) WHERE o.id = m.id`,
-        [toStorableJson(changed, 'redacted outbox messages'), clock.now().toISOString()],
+         FROM jsonb_to_recordset($1::jsonb) AS m(id text, payload jsonb) WHERE o.tenant = $3 AND o.id = m.id`,
+        [toStorableJson(changed, 'redacted outbox messages'), clock.now().toISOString(), tenant],
       );
       return changed.length;
     },

@@ -1,7 +1,7 @@
 import { FrontlineError, StorageError } from '@frontline/core';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
-import type { SqlDriver, SqlRow, SqlSession } from './driver';
-import { toFrontlineError } from './errors';
+import { type SqlDriver, type SqlRow, type SqlSession, setTenantSql } from './driver';
+import { isConnectionFailure, sqlStateOf, toFrontlineError } from './errors';
 import { loadOptionalPeer, PG_PEER } from './optional-peer';
 
 /** Transaction isolation for the `pg` driver. */
@@ -40,8 +40,49 @@ export function createPgDriver(
   options: { ownsPool: boolean; isolation?: IsolationLevel },
 ): SqlDriver {
   const begin = BEGIN[options.isolation ?? 'read committed'];
+  /**
+   * The tenant each pooled connection's session is set to. A session `SET` (not `SET LOCAL`) sent with `BEGIN`
+   * in one message joins the transaction: it stays when the transaction commits and is forgotten here when it
+   * rolls back, so a connection is set once and re-set only when it next serves another tenant (or after a
+   * rollback). Should anything else change the setting behind the driver's back, every statement still
+   * filters by tenant itself: the policies then hide rows, they never show another tenant's.
+   */
+  const tenantOf = new WeakMap<PoolClient, string>();
+  const connect = async () => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw toFrontlineError(error, 'connect');
+    }
+  };
   return {
     kind: 'pg',
+    as(tenant: string): SqlSession {
+      const set = setTenantSql(tenant);
+      const onClient = async <R>(use: (client: PoolClient) => Promise<R>): Promise<R> => {
+        const client = await connect();
+        let broken: Error | undefined;
+        try {
+          if (tenantOf.get(client) !== tenant) {
+            tenantOf.delete(client);
+            await client.query(set);
+            tenantOf.set(client, tenant);
+          }
+          return await use(client);
+        } catch (error) {
+          // a statement error leaves the connection usable; a lost connection is dropped by the pool
+          if (isConnectionFailure(error, sqlStateOf(error))) broken = asError(error);
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      };
+      return {
+        query: <R extends SqlRow>(text: string, params: readonly unknown[] = []) =>
+          onClient(async (client) => (await client.query<R>(text, [...params])).rows),
+        exec: (text: string) => onClient(async (client) => void (await client.query(text))),
+      };
+    },
     async query<R extends SqlRow>(text: string, params: readonly unknown[] = []): Promise<R[]> {
       const result = await pool.query<R>(text, [...params]);
       return result.rows;
@@ -49,13 +90,8 @@ export function createPgDriver(
     async exec(text: string): Promise<void> {
       await pool.query(text);
     },
-    async transaction<R>(work: (session: SqlSession) => Promise<R>): Promise<R> {
-      let client: PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw toFrontlineError(error, 'connect');
-      }
+    async transaction<R>(work: (session: SqlSession) => Promise<R>, tenant?: string): Promise<R> {
+      const client = await connect();
       // A checked-out client has no pool listener: an 'error' event (the server ended the connection while
       // the work awaited something else) would otherwise crash the process.
       let broken: Error | undefined;
@@ -81,7 +117,14 @@ export function createPgDriver(
         },
       };
       try {
-        await client.query(begin);
+        if (tenant === undefined || tenantOf.get(client) === tenant) {
+          await client.query(begin);
+        } else {
+          // one round trip: the session setting, then BEGIN (simple protocol, no parameters)
+          tenantOf.delete(client);
+          await client.query(`${setTenantSql(tenant)}; ${begin}`);
+          tenantOf.set(client, tenant);
+        }
       } catch (error) {
         broken ??= asError(error);
         finish();
@@ -92,6 +135,8 @@ export function createPgDriver(
         result = await work(session);
       } catch (error) {
         open = false;
+        // "SET …; BEGIN" in one message makes the SET part of the transaction: a rollback undoes it
+        tenantOf.delete(client);
         try {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
@@ -107,6 +152,7 @@ export function createPgDriver(
           throw new StorageError('The transaction was rolled back by the server instead of committed.');
         }
       } catch (error) {
+        tenantOf.delete(client);
         if (!FrontlineError.is(error)) broken ??= asError(error);
         finish();
         throw toFrontlineError(error, 'commit');

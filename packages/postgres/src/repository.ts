@@ -51,6 +51,7 @@ export function createSqlRepository<T extends { id: string }>(
   ctx: Ctx,
 ): Repository<T> {
   const { tables, clock } = ctx.shared;
+  const { tenant } = ctx;
   const name = definition.name;
   const indexes = definition.indexes ?? {};
 
@@ -67,63 +68,64 @@ export function createSqlRepository<T extends { id: string }>(
     return { id: stored.id, json, stored, keys: JSON.stringify(encodeKeys(definition, stored)) };
   };
 
-  const takenKey = `taken AS (
+  const takenKey = (t: string) => `taken AS (
       SELECT x.index_name, x.key_kind, x.key_num, x.key_text
       FROM k JOIN ${tables.uniqueKeys} x
-        ON x.collection = $1 AND x.index_name = k.i AND x.key_kind = k.k AND x.key_num = k.n AND x.key_text = k.t
+        ON x.tenant = ${t} AND x.collection = $1 AND x.index_name = k.i AND x.key_kind = k.k AND x.key_num = k.n AND x.key_text = k.t
       WHERE k.u AND x.entity_id <> $2
       LIMIT 1)`;
   const takenColumns = `(SELECT json_build_object('index', index_name, 'kind', key_kind, 'num', key_num, 'text', key_text) FROM taken) AS taken`;
 
-  const insertSql = `WITH ${KEYS_INPUT}, ${takenKey},
+  const insertSql = `WITH ${KEYS_INPUT}, ${takenKey('$6')},
     ins AS (
-      INSERT INTO ${tables.entities} (collection, id, version, data, created_at, updated_at)
-      SELECT $1, $2, 1, $4::jsonb, $5::timestamptz, $5::timestamptz WHERE NOT EXISTS (SELECT 1 FROM taken)
-      ON CONFLICT (collection, id) DO NOTHING
+      INSERT INTO ${tables.entities} (tenant, collection, id, version, data, created_at, updated_at)
+      SELECT $6, $1, $2, 1, $4::jsonb, $5::timestamptz, $5::timestamptz WHERE NOT EXISTS (SELECT 1 FROM taken)
+      ON CONFLICT (tenant, collection, id) DO NOTHING
       RETURNING id),
     ik AS (
-      INSERT INTO ${tables.keys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-      SELECT $1, k.i, k.k, k.n, k.t, $2 FROM k, ins ON CONFLICT DO NOTHING),
+      INSERT INTO ${tables.keys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $6, $1, k.i, k.k, k.n, k.t, $2 FROM k, ins ON CONFLICT DO NOTHING),
     iu AS (
-      INSERT INTO ${tables.uniqueKeys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-      SELECT $1, k.i, k.k, k.n, k.t, $2 FROM k, ins WHERE k.u)
+      INSERT INTO ${tables.uniqueKeys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $6, $1, k.i, k.k, k.n, k.t, $2 FROM k, ins WHERE k.u)
     SELECT (SELECT count(*) FROM ins)::int AS inserted,
-      EXISTS (SELECT 1 FROM ${tables.entities} WHERE collection = $1 AND id = $2) AS existed,
+      EXISTS (SELECT 1 FROM ${tables.entities} WHERE tenant = $6 AND collection = $1 AND id = $2) AS existed,
       ${takenColumns}`;
 
   const sameKey = (alias: string) =>
     `k.i = ${alias}.index_name AND k.k = ${alias}.key_kind AND k.n = ${alias}.key_num AND k.t = ${alias}.key_text`;
-  const updateSql = `WITH ${KEYS_INPUT}, ${takenKey},
-    cur AS (SELECT version FROM ${tables.entities} WHERE collection = $1 AND id = $2),
+  const updateSql = `WITH ${KEYS_INPUT}, ${takenKey('$7')},
+    cur AS (SELECT version FROM ${tables.entities} WHERE tenant = $7 AND collection = $1 AND id = $2),
     upd AS (
       UPDATE ${tables.entities} SET version = version + 1, data = $4::jsonb, updated_at = $6::timestamptz
-      WHERE collection = $1 AND id = $2 AND version = $5 AND NOT EXISTS (SELECT 1 FROM taken)
+      WHERE tenant = $7 AND collection = $1 AND id = $2 AND version = $5 AND NOT EXISTS (SELECT 1 FROM taken)
       RETURNING version),
     dk AS (
       DELETE FROM ${tables.keys} e
-      WHERE e.collection = $1 AND e.entity_id = $2 AND EXISTS (SELECT 1 FROM upd)
+      WHERE e.tenant = $7 AND e.collection = $1 AND e.entity_id = $2 AND EXISTS (SELECT 1 FROM upd)
         AND NOT EXISTS (SELECT 1 FROM k WHERE ${sameKey('e')})),
     du AS (
       DELETE FROM ${tables.uniqueKeys} e
-      WHERE e.collection = $1 AND e.entity_id = $2 AND EXISTS (SELECT 1 FROM upd)
+      WHERE e.tenant = $7 AND e.collection = $1 AND e.entity_id = $2 AND EXISTS (SELECT 1 FROM upd)
         AND NOT EXISTS (SELECT 1 FROM k WHERE k.u AND ${sameKey('e')})),
     ik AS (
-      INSERT INTO ${tables.keys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-      SELECT $1, k.i, k.k, k.n, k.t, $2 FROM k, upd ON CONFLICT DO NOTHING),
+      INSERT INTO ${tables.keys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $7, $1, k.i, k.k, k.n, k.t, $2 FROM k, upd ON CONFLICT DO NOTHING),
     iu AS (
-      INSERT INTO ${tables.uniqueKeys} (collection, index_name, key_kind, key_num, key_text, entity_id)
-      SELECT $1, k.i, k.k, k.n, k.t, $2 FROM k, upd
+      INSERT INTO ${tables.uniqueKeys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $7, $1, k.i, k.k, k.n, k.t, $2 FROM k, upd
       WHERE k.u AND NOT EXISTS (
-        SELECT 1 FROM ${tables.uniqueKeys} x WHERE x.collection = $1 AND x.entity_id = $2 AND ${sameKey('x')}))
+        SELECT 1 FROM ${tables.uniqueKeys} x
+        WHERE x.tenant = $7 AND x.collection = $1 AND x.entity_id = $2 AND ${sameKey('x')}))
     SELECT (SELECT version FROM upd) AS version, (SELECT version FROM cur) AS current, ${takenColumns}`;
 
-  const deleteSql = `WITH cur AS (SELECT version FROM ${tables.entities} WHERE collection = $1 AND id = $2),
-    del AS (DELETE FROM ${tables.entities} WHERE collection = $1 AND id = $2 AND version = $3 RETURNING id),
-    dk AS (DELETE FROM ${tables.keys} WHERE collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del)),
-    du AS (DELETE FROM ${tables.uniqueKeys} WHERE collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del))
+  const deleteSql = `WITH cur AS (SELECT version FROM ${tables.entities} WHERE tenant = $4 AND collection = $1 AND id = $2),
+    del AS (DELETE FROM ${tables.entities} WHERE tenant = $4 AND collection = $1 AND id = $2 AND version = $3 RETURNING id),
+    dk AS (DELETE FROM ${tables.keys} WHERE tenant = $4 AND collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del)),
+    du AS (DELETE FROM ${tables.uniqueKeys} WHERE tenant = $4 AND collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del))
     SELECT (SELECT count(*) FROM del)::int AS deleted, (SELECT version FROM cur) AS current`;
 
-  const selectOne = `SELECT version, data FROM ${tables.entities} WHERE collection = $1 AND id = $2`;
+  const selectOne = `SELECT version, data FROM ${tables.entities} WHERE tenant = $3 AND collection = $1 AND id = $2`;
 
   const takenError = (taken: { index: string; kind: number; num: number; text: string }) => {
     const key = keyValue(taken);
@@ -136,7 +138,7 @@ export function createSqlRepository<T extends { id: string }>(
   const explainMiss = async (id: string, expected: number, snapshotVersion: number | null) => {
     let actual = snapshotVersion;
     if (actual === expected || actual === null) {
-      const [row] = await run<EntityRow>(ctx, `read ${name}`, selectOne, [name, id]);
+      const [row] = await run<EntityRow>(ctx, `read ${name}`, selectOne, [name, id, tenant]);
       actual = row ? toNumber(row.version) : null;
     }
     if (actual === null) return new NotFoundError(name, id);
@@ -159,7 +161,7 @@ export function createSqlRepository<T extends { id: string }>(
       params.push(value);
       return `$${params.length}`;
     };
-    const where = [`k.collection = ${p(name)}`, `k.index_name = ${p(index)}`];
+    const where = [`k.tenant = ${p(tenant)}`, `k.collection = ${p(name)}`, `k.index_name = ${p(index)}`];
     const tuple = (c: KeyColumns) => `(${p(c.kind)}::smallint, ${p(c.num)}::float8, ${p(c.text)}::text)`;
     if ('equals' in query) {
       const c = keyColumns(name, index, query.equals, true);
@@ -205,7 +207,8 @@ export function createSqlRepository<T extends { id: string }>(
         ctx,
         `query ${name}.${query.index}`,
         `SELECT k.key_kind, k.key_num, k.key_text, k.entity_id, e.version, e.data
-         FROM ${tables.keys} k JOIN ${tables.entities} e ON e.collection = k.collection AND e.id = k.entity_id
+         FROM ${tables.keys} k
+         JOIN ${tables.entities} e ON e.tenant = k.tenant AND e.collection = k.collection AND e.id = k.entity_id
          WHERE ${where.join(' AND ')}
          ORDER BY k.key_kind ${dir}, k.key_num ${dir}, k.key_text ${dir}, k.entity_id ${dir}
          LIMIT ${p(batch)}`,
@@ -225,8 +228,8 @@ export function createSqlRepository<T extends { id: string }>(
         ctx,
         `scan ${name}`,
         `SELECT id, version, data FROM ${tables.entities}
-         WHERE collection = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT ${STREAM_BATCH}`,
-        [name, after],
+         WHERE tenant = $3 AND collection = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT ${STREAM_BATCH}`,
+        [name, after, tenant],
       );
       for (const row of rows) yield read(row);
       if (rows.length < STREAM_BATCH) return;
@@ -237,13 +240,13 @@ export function createSqlRepository<T extends { id: string }>(
   return {
     async get(id) {
       parseInput(IdInput, id, 'id');
-      const [row] = await run<EntityRow>(ctx, `get ${name}`, selectOne, [name, id]);
+      const [row] = await run<EntityRow>(ctx, `get ${name}`, selectOne, [name, id, tenant]);
       if (!row) throw new NotFoundError(name, id);
       return read(row);
     },
     async find(id) {
       parseInput(IdInput, id, 'id');
-      const [row] = await run<EntityRow>(ctx, `find ${name}`, selectOne, [name, id]);
+      const [row] = await run<EntityRow>(ctx, `find ${name}`, selectOne, [name, id, tenant]);
       return row ? read(row) : undefined;
     },
     async insert(entity) {
@@ -253,7 +256,7 @@ export function createSqlRepository<T extends { id: string }>(
         inserted: number;
         existed: boolean;
         taken: Parameters<typeof takenError>[0] | null;
-      }>(ctx, `insert ${name}`, insertSql, [name, w.id, w.keys, w.json, clock.now().toISOString()]);
+      }>(ctx, `insert ${name}`, insertSql, [name, w.id, w.keys, w.json, clock.now().toISOString(), tenant]);
       if (row && toNumber(row.inserted) === 1) return { data: w.stored, version: 1 };
       if (row?.taken && !row.existed) throw takenError(row.taken);
       throw new ConflictError(`${name} "${w.id}" already exists.`, {
@@ -275,6 +278,7 @@ export function createSqlRepository<T extends { id: string }>(
         w.json,
         expectedVersion,
         clock.now().toISOString(),
+        tenant,
       ]);
       if (row?.version != null) return { data: w.stored, version: toNumber(row.version) };
       const current = row?.current == null ? null : toNumber(row.current);
@@ -288,6 +292,7 @@ export function createSqlRepository<T extends { id: string }>(
         name,
         id,
         expectedVersion,
+        tenant,
       ]);
       if (row && toNumber(row.deleted) === 1) return;
       throw await explainMiss(id, expectedVersion, row?.current == null ? null : toNumber(row.current));
@@ -299,8 +304,8 @@ export function createSqlRepository<T extends { id: string }>(
         const [row] = await run<{ n: unknown }>(
           ctx,
           `count ${name}`,
-          `SELECT count(*) AS n FROM ${tables.entities} WHERE collection = $1`,
-          [name],
+          `SELECT count(*) AS n FROM ${tables.entities} WHERE tenant = $2 AND collection = $1`,
+          [name, tenant],
         );
         return toNumber(row?.n ?? 0);
       }

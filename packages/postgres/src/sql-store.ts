@@ -3,11 +3,14 @@ import {
   type CollectionDefinition,
   checkCollectionDefinitions,
   createUuidV7Ids,
+  DEFAULT_TENANT,
   type IdGenerator,
+  parseInput,
   type Repository,
   StorageError,
   type Store,
   systemClock,
+  TenantIdInput,
 } from '@frontline/core';
 import { createSqlAuditStore } from './audit-store';
 import { ensureCollection } from './collection-registry';
@@ -25,15 +28,16 @@ import { DEFAULT_SCHEMA, quoteSchema } from './schema-name';
  * @category Stores
  */
 export interface SqlInspector {
-  /** The stored row of `collection` with this id, its jsonb decoded; `undefined` when there is none. */
+  /** The store's tenant's stored row of `collection` with this id, its jsonb decoded; `undefined` when there is none. */
   readEntity(collection: string, id: string): Promise<{ version: number; data: unknown } | undefined>;
-  /** How many outbox messages are stored, in any status. */
+  /** How many outbox messages the store's tenant has, in any status. */
   countOutbox(): Promise<number>;
-  /** How many audit entries are stored. */
+  /** How many audit entries the store's tenant has. */
   countAudit(): Promise<number>;
   /**
-   * Runs any SQL on the store's connection (autocommit) and returns its rows. Tables are in
-   * {@link SqlStore.schema}; quote it as `"schema"."entities"`.
+   * Runs any SQL on the store's connection (autocommit) as the store's tenant (the row-level security policies
+   * show that tenant's rows only) and returns its rows. Tables are in {@link SqlStore.schema}; quote it as
+   * `"schema"."entities"`.
    */
   query<R extends SqlRow = SqlRow>(sql: string, params?: readonly unknown[]): Promise<R[]>;
 }
@@ -52,6 +56,8 @@ export interface SqlStore extends Store {
   readonly raw: SqlInspector;
   /** Applies pending migrations to {@link SqlStore.schema}; a no-op when it is up to date. */
   migrate(): Promise<MigrationReport>;
+  /** The same store scoped to another tenant (see `Store.forTenant`), its inspector scoped with it. */
+  forTenant(tenant: string): SqlStore;
 }
 
 /** Options every SQL store shares. */
@@ -84,33 +90,50 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
     registered: new Map(),
     closed: false,
   };
-  const root: Ctx = { shared, session: driver, tx: null };
   const migrations = options.migrations ?? frontlineMigrations;
 
-  const count = async (table: string) => {
-    const [row] = await run<{ n: unknown }>(root, `count ${table}`, `SELECT count(*) AS n FROM ${table}`);
-    return toNumber(row?.n ?? 0);
-  };
-
-  const raw: SqlInspector = {
-    async readEntity(collection, id) {
-      const [row] = await run<{ version: unknown; data: unknown }>(
+  function inspectorFor(root: Ctx): SqlInspector {
+    const count = async (table: string) => {
+      const [row] = await run<{ n: unknown }>(
         root,
-        `read ${collection} directly`,
-        `SELECT version, data FROM ${shared.tables.entities} WHERE collection = $1 AND id = $2`,
-        [collection, id],
+        `count ${table}`,
+        `SELECT count(*) AS n FROM ${table} WHERE tenant = $1`,
+        [root.tenant],
       );
-      return row ? { version: toNumber(row.version), data: row.data } : undefined;
-    },
-    countOutbox: () => count(shared.tables.outbox),
-    countAudit: () => count(shared.tables.audit),
-    query: (sql, params = []) => run(root, 'raw query', sql, params),
-  };
+      return toNumber(row?.n ?? 0);
+    };
+    return {
+      async readEntity(collection, id) {
+        const [row] = await run<{ version: unknown; data: unknown }>(
+          root,
+          `read ${collection} directly`,
+          `SELECT version, data FROM ${shared.tables.entities} WHERE tenant = $3 AND collection = $1 AND id = $2`,
+          [collection, id, root.tenant],
+        );
+        return row ? { version: toNumber(row.version), data: row.data } : undefined;
+      },
+      countOutbox: () => count(shared.tables.outbox),
+      countAudit: () => count(shared.tables.audit),
+      query: (sql, params = []) => run(root, 'raw query', sql, params),
+    };
+  }
 
   function storeFor(ctx: Ctx): Store {
     // Repositories are cheap but build their SQL once: keep one per definition object.
     const repositories = new WeakMap<object, unknown>();
     const store: Store = {
+      tenant: ctx.tenant,
+      forTenant: (other) => {
+        const tenant = parseInput(TenantIdInput, other, 'tenant');
+        if (tenant === ctx.tenant) return store;
+        if (ctx.tx) {
+          throw new StorageError(
+            `A transaction belongs to one tenant: this one is "${ctx.tenant}", not "${tenant}". Open a transaction on store.forTenant("${tenant}").`,
+            { details: { tenant: ctx.tenant, asked: tenant } },
+          );
+        }
+        return tenantStore(tenant, false);
+      },
       repository: <T extends { id: string }>(asked: CollectionDefinition<T>): Repository<T> => {
         const definition =
           (shared.registered.get(asked.name) as CollectionDefinition<T> | undefined) ?? asked;
@@ -129,7 +152,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
       outbox: createSqlOutbox(ctx),
       audit: createSqlAuditStore(ctx),
       transaction: <R>(work: (tx: Store) => Promise<R>): Promise<R> =>
-        ctx.tx ? work(store) : runTransaction(shared, (txCtx) => work(storeFor(txCtx))),
+        ctx.tx ? work(store) : runTransaction(shared, ctx.tenant, (txCtx) => work(storeFor(txCtx))),
       close: async () => {
         throw new StorageError('Close the store, not a transaction: the store owns the connections.');
       },
@@ -137,24 +160,39 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
     return store;
   }
 
-  const base = storeFor(root);
-  return {
-    ...base,
-    driver: driver.kind,
-    schema,
-    raw,
-    migrate: () => {
-      if (shared.closed) return Promise.reject(new StorageError('The PostgreSQL store is closed.'));
-      return runMigrations(driver, { schema, migrations, clock: shared.clock });
-    },
-    close: async () => {
-      if (shared.closed) return;
-      shared.closed = true;
-      try {
-        await driver.close();
-      } catch (error) {
-        throw new StorageError('Closing the PostgreSQL store failed.', { cause: error });
-      }
-    },
-  };
+  function tenantStore(tenant: string, isRoot: boolean): SqlStore {
+    const root: Ctx = { shared, tenant, session: driver.as(tenant), tx: null };
+    const base = storeFor(root);
+    const sqlStore: SqlStore = {
+      ...base,
+      forTenant: (other) => {
+        const id = parseInput(TenantIdInput, other, 'tenant');
+        return id === tenant ? sqlStore : tenantStore(id, false);
+      },
+      driver: driver.kind,
+      schema,
+      raw: inspectorFor(root),
+      migrate: () => {
+        if (shared.closed) return Promise.reject(new StorageError('The PostgreSQL store is closed.'));
+        return runMigrations(driver, { schema, migrations, clock: shared.clock });
+      },
+      close: async () => {
+        if (!isRoot) {
+          throw new StorageError(
+            "Close the store the factory returned, not a tenant's view of it: they share its connections.",
+          );
+        }
+        if (shared.closed) return;
+        shared.closed = true;
+        try {
+          await driver.close();
+        } catch (error) {
+          throw new StorageError('Closing the PostgreSQL store failed.', { cause: error });
+        }
+      },
+    };
+    return sqlStore;
+  }
+
+  return tenantStore(DEFAULT_TENANT, true);
 }

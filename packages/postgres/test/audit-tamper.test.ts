@@ -61,7 +61,9 @@ function tamperCases(open: () => Promise<SqlStore>) {
       );
       prevHash = hash;
     }
-    await store.raw.query(`UPDATE "${store.schema}".audit_head SET hash = $1 WHERE id = 1`, [prevHash]);
+    await store.raw.query(`UPDATE "${store.schema}".audit_head SET hash = $1 WHERE tenant = 'default'`, [
+      prevHash,
+    ]);
     expect(rows).toHaveLength(6);
     expect(await log.verify()).toMatchObject({ ok: true, count: 6 });
     expect(await log.verify({ checkpoints: [checkpoint], keys: { 'office-2026': publicKey } })).toMatchObject(

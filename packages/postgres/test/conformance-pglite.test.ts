@@ -1,5 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+  runTenantConformance,
+} from '@frontline/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { createPgliteStore } from '../src/index';
 import { sqlConformanceHooks } from './helpers';
@@ -24,6 +29,11 @@ runModuleConformance({
 });
 
 runPersonalDataConformance({
+  name: 'PGlite (in memory)',
+  ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
+});
+
+runTenantConformance({
   name: 'PGlite (in memory)',
   ...sqlConformanceHooks((schema, clock) => createPgliteStore({ db, schema, clock })),
 });

@@ -1,4 +1,9 @@
-import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+  runTenantConformance,
+} from '@frontline/testing';
 import { createPostgresStore } from '../src/index';
 import { describeWithServer, sqlConformanceHooks } from './helpers';
 
@@ -14,6 +19,10 @@ describeWithServer('PostgreSQL server', (url) => {
     ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
   });
   runPersonalDataConformance({
+    name: 'PostgreSQL server (pg)',
+    ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
+  });
+  runTenantConformance({
     name: 'PostgreSQL server (pg)',
     ...sqlConformanceHooks((schema, clock) => createPostgresStore({ connectionString: url, schema, clock })),
   });

@@ -16,12 +16,12 @@ const Note = z.object({ id: z.string(), text: z.string() });
 const Notes = defineCollection({ name: 'notes', schema: Note });
 
 const broken: Migration = {
-  version: 2,
+  version: 3,
   name: 'broken',
   sql: (s) => `
     CREATE TABLE ${s}.half_done (id integer);
     INSERT INTO ${s}.half_done VALUES (1);
-    ALTER TABLE ${s}.entities ADD COLUMN tenant text;
+    ALTER TABLE ${s}.entities ADD COLUMN region text;
     SELECT 1 / 0;`,
 };
 
@@ -55,17 +55,20 @@ describe('migrations on PGlite', () => {
     const clock = createFixedClock('2026-02-01T10:00:00Z');
     expect(await migrate({ pglite: db }, { schema, clock })).toEqual({
       schema,
-      applied: [{ version: 1, name: 'initial' }],
-      version: 1,
+      applied: [
+        { version: 1, name: 'initial' },
+        { version: 2, name: 'tenants' },
+      ],
+      version: 2,
     });
     const recorded = await db.query<{ version: number; name: string; checksum: string; applied_at: Date }>(
       `SELECT version, name, checksum, applied_at FROM "${schema}".schema_migrations`,
     );
-    expect(recorded.rows).toHaveLength(1);
+    expect(recorded.rows).toHaveLength(2);
     expect(recorded.rows[0]).toMatchObject({ version: 1, name: 'initial' });
     expect(recorded.rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(recorded.rows[0]!.applied_at.toISOString()).toBe('2026-02-01T10:00:00.000Z');
-    expect(await migrate({ pglite: db }, { schema })).toEqual({ schema, applied: [], version: 1 });
+    expect(await migrate({ pglite: db }, { schema })).toEqual({ schema, applied: [], version: 2 });
     expect(await tables(schema)).toEqual([
       'audit_head',
       'audit_log',
@@ -86,18 +89,20 @@ describe('migrations on PGlite', () => {
       migrate({ pglite: db }, { schema, migrations: [...frontlineMigrations, broken] }),
       'STORAGE',
     );
-    expect(error.message).toContain('Migration 2 "broken" failed');
-    expect(error.details).toMatchObject({ version: 2, name: 'broken', sqlState: '22012', schema });
+    expect(error.message).toContain('Migration 3 "broken" failed');
+    expect(error.details).toMatchObject({ version: 3, name: 'broken', sqlState: '22012', schema });
     expect((error.cause as { code?: string }).code).toBe('22012');
-    // nothing of migration 2 is left: no table, no column, no record; migration 1 and the data stay
+    // nothing of migration 3 is left: no table, no column, no record; migrations 1–2 and the data stay
     expect(await tables(schema)).not.toContain('half_done');
     const columns = await db.query(
-      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'entities' AND column_name = 'tenant'`,
+      `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'entities' AND column_name = 'region'`,
       [schema],
     );
     expect(columns.rows).toHaveLength(0);
-    const versions = await db.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`);
-    expect(versions.rows).toEqual([{ version: 1 }]);
+    const versions = await db.query<{ version: number }>(
+      `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
+    );
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect((await store.repository(Notes).get('n1')).data.text).toBe('kept');
     // a store opened with the failing list fails to open, the same way
     await expectFrontlineError(
@@ -152,7 +157,10 @@ describe('migrations on PGlite', () => {
     expect(error.message).toContain('migrations');
     expect(['42P01', '3F000']).toContain(error.details.sqlState); // undefined table / schema
     const report = await store.migrate();
-    expect(report.applied).toEqual([{ version: 1, name: 'initial' }]);
+    expect(report.applied).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'tenants' },
+    ]);
     expect(await store.repository(Notes).find('x')).toBeUndefined();
     await store.close();
   });
@@ -164,10 +172,10 @@ describeWithServer('migrations on a PostgreSQL server', (url) => {
     const reports = await Promise.all(
       Array.from({ length: 4 }, () => migrate({ connectionString: url }, { schema })),
     );
-    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 1]);
+    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, 2]);
     const store = await createPostgresStore({ connectionString: url, schema });
-    const rows = await store.raw.query(`SELECT version FROM "${schema}".schema_migrations`);
-    expect(rows).toEqual([{ version: 1 }]);
+    const rows = await store.raw.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     await store.raw.query(`DROP SCHEMA "${schema}" CASCADE`);
     await store.close();
   });
@@ -178,12 +186,12 @@ describeWithServer('migrations on a PostgreSQL server', (url) => {
       migrate({ connectionString: url }, { schema, migrations: [...frontlineMigrations, broken] }),
       'STORAGE',
     );
-    expect(error.details).toMatchObject({ version: 2, sqlState: '22012' });
+    expect(error.details).toMatchObject({ version: 3, sqlState: '22012' });
     const store = await createPostgresStore({ connectionString: url, schema });
     expect(await store.raw.query(`SELECT to_regclass('"${schema}".half_done') AS t`)).toEqual([{ t: null }]);
-    expect(await store.raw.query(`SELECT version FROM "${schema}".schema_migrations`)).toEqual([
-      { version: 1 },
-    ]);
+    expect(
+      await store.raw.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`),
+    ).toEqual([{ version: 1 }, { version: 2 }]);
     await store.raw.query(`DROP SCHEMA "${schema}" CASCADE`);
     await store.close();
   });
@@ -195,11 +203,12 @@ describeWithServer('migrations on a PostgreSQL server', (url) => {
     const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env: {} };
     expect(await runMigrateCli(['--url', url, '--schema', schema], io)).toBe(0);
     expect(out[0]).toBe('applied 0001 initial');
-    expect(out[1]).toContain(`schema "${schema}"`);
+    expect(out[1]).toBe('applied 0002 tenants');
+    expect(out[2]).toContain(`schema "${schema}"`);
     expect(out.join('\n')).not.toContain(':frontline@'); // the password is not printed
     out.length = 0;
     expect(await runMigrateCli(['--schema', schema], { ...io, env: { FRONTLINE_PG_URL: url } })).toBe(0);
-    expect(out).toEqual([expect.stringContaining('is up to date (version 1)')]);
+    expect(out).toEqual([expect.stringContaining('is up to date (version 2)')]);
     expect(err).toEqual([]);
     const store = await createPostgresStore({ connectionString: url, schema, migrate: false });
     await store.raw.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -45,6 +45,11 @@ export {
   type PersonalDataTest,
   runPersonalDataConformance,
 } from './personal-data-conformance';
+export {
+  dpo as scenarioOfficer,
+  type SeededSubject,
+  seedDataSubject,
+} from './personal-data-scenario';
 export { type TestRunner, useTestRunner } from './runner';
 export {
   type ConformanceTest,
@@ -52,6 +57,11 @@ export {
   type StoreConformanceOptions,
 } from './store-conformance';
 export { describeServiceUnderGarbage, type RawInspector } from './suite-harness';
+export {
+  runTenantConformance,
+  type TenantConformanceOptions,
+  type TenantConformanceTest,
+} from './tenant-conformance';
 export {
   runTicketSuite,
   suiteSlaPolicy,

@@ -4,6 +4,7 @@ import { parseInput } from '../errors/validate';
 import { type Clock, systemClock } from '../ports/clock';
 import { createUuidV7Ids, type IdGenerator } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
+import { TenantIdInput } from '../ports/storage-input';
 import type { AnyModule, ModuleDefinition } from './define-module';
 import { type ModulePlan, resolveModules } from './resolve-modules';
 
@@ -19,6 +20,12 @@ export interface FrontlineOptions<M extends readonly AnyModule[]> {
   /** Default: UUID v7. */
   readonly ids?: IdGenerator;
   readonly modules: M;
+  /**
+   * The tenant to run for (see `Store.forTenant`); default: the store's own (`'default'` for a store as its factory
+   * returns it). A single-company host leaves it out; a CRM vendor serving many companies from one database names
+   * one here, or calls {@link Frontline.forTenant} per request.
+   */
+  readonly tenant?: string;
 }
 
 /** The services of each module, by module id. */
@@ -36,7 +43,15 @@ export type Frontline<M extends readonly AnyModule[]> = ServicesOf<M> & {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly plan: ModulePlan;
-  /** Closes the store. */
+  /** The tenant every service of this instance reads and writes. */
+  readonly tenant: string;
+  /**
+   * The same modules over the same connections for another tenant (its collections registered on first use, then
+   * cached): nothing it does reaches this instance's tenant. Cheap after the first call; call it per request.
+   * A tenant id outside `TenantIdInput`'s rule fails with a `ValidationError`.
+   */
+  forTenant(tenant: string): Promise<Frontline<M>>;
+  /** Closes the store (every tenant's instance shares it). */
   close(): Promise<void>;
 };
 
@@ -46,8 +61,9 @@ const Options = z.object({
       typeof s === 'object' &&
       s !== null &&
       typeof (s as Store).transaction === 'function' &&
-      typeof (s as Store).registerCollections === 'function',
-    'Expected a Frontline store (memory, PGlite or PostgreSQL) with registerCollections',
+      typeof (s as Store).registerCollections === 'function' &&
+      typeof (s as Store).forTenant === 'function',
+    'Expected a Frontline store (memory, PGlite or PostgreSQL) with registerCollections and forTenant',
   ),
   clock: z
     .custom<Clock>((c) => typeof (c as Clock | undefined)?.now === 'function', 'Expected a clock')
@@ -59,6 +75,7 @@ const Options = z.object({
     )
     .optional(),
   modules: z.array(z.custom<AnyModule>((m) => typeof m === 'object' && m !== null)).min(1),
+  tenant: TenantIdInput.optional(),
 });
 
 /**
@@ -75,24 +92,43 @@ export async function createFrontline<const M extends readonly AnyModule[]>(
 ): Promise<Frontline<M>> {
   const input = parseInput(Options, options, 'Frontline options');
   const plan = resolveModules(options.modules);
-  const { store } = input;
+  const root = input.store;
   const clock = input.clock ?? systemClock;
   const ids = input.ids ?? createUuidV7Ids();
   // the kernel's own collections (sealed audit values) beside every module's
   const kernel = [SealedAuditValues] as unknown as readonly CollectionDefinition<{ id: string }>[];
-  await store.registerCollections([...kernel, ...plan.collections]);
-  const services: Record<string, unknown> = {};
-  for (const module of plan.modules) {
-    // The resolver checked every `requires`: deps holds exactly the services the module declared it needs.
-    const deps = Object.fromEntries((module.requires ?? []).map((id) => [id, services[id]])) as never;
-    services[module.id] = module.services({ store, clock, ids, deps, personalData: plan.personalData });
+  const instances = new Map<string, Promise<Frontline<M>>>();
+
+  async function build(store: Store): Promise<Frontline<M>> {
+    await store.registerCollections([...kernel, ...plan.collections]);
+    const services: Record<string, unknown> = {};
+    for (const module of plan.modules) {
+      // The resolver checked every `requires`: deps holds exactly the services the module declared it needs.
+      const deps = Object.fromEntries((module.requires ?? []).map((id) => [id, services[id]])) as never;
+      services[module.id] = module.services({ store, clock, ids, deps, personalData: plan.personalData });
+    }
+    return Object.freeze({
+      ...services,
+      store,
+      clock,
+      ids,
+      plan,
+      tenant: store.tenant,
+      forTenant: async (tenant: string) => instanceFor(parseInput(TenantIdInput, tenant, 'tenant')),
+      close: () => root.close(),
+    }) as Frontline<M>;
   }
-  return Object.freeze({
-    ...services,
-    store,
-    clock,
-    ids,
-    plan,
-    close: () => store.close(),
-  }) as Frontline<M>;
+
+  function instanceFor(tenant: string): Promise<Frontline<M>> {
+    let instance = instances.get(tenant);
+    if (!instance) {
+      instance = build(root.forTenant(tenant));
+      instances.set(tenant, instance);
+      // a failed registration (a lost connection) is not cached: the next call tries again
+      instance.catch(() => instances.delete(tenant));
+    }
+    return instance;
+  }
+
+  return instanceFor(input.tenant ?? root.tenant);
 }

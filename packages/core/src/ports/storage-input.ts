@@ -59,3 +59,22 @@ export const AuditReadInput = z.strictObject({
  * @category Ports
  */
 export const VersionInput = z.number().int().min(1);
+
+/**
+ * The tenant a store is scoped to when nobody names one: a single-company host never has to.
+ * @category Ports
+ */
+export const DEFAULT_TENANT = 'default';
+
+/**
+ * A tenant id as {@link Store.forTenant} accepts it: 1–64 ASCII letters, digits, `.`, `_` or `-`, starting with a
+ * letter or digit (e.g. `acme`, `acme-hu`, `7f3c2a`). The narrow alphabet keeps it safe as a PostgreSQL setting
+ * value and readable in logs.
+ * @category Ports
+ */
+export const TenantIdInput = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
+    'A tenant id is 1–64 ASCII letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );

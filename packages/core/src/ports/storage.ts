@@ -179,6 +179,21 @@ export interface UnitOfWork {
  */
 export interface Store extends UnitOfWork {
   /**
+   * The tenant whose data this store reads and writes: `'default'` for the store an adapter's factory returns,
+   * the named one for a store from {@link Store.forTenant}. Every entity, index key, outbox message and audit entry
+   * belongs to one tenant; each tenant has its own audit chain and its own ids (two tenants may both hold a
+   * `customers/c-1`).
+   */
+  readonly tenant: string;
+  /**
+   * The same store — same connections, same registered collections — scoped to another tenant: it never sees,
+   * counts, claims or erases another tenant's data. Cheap; call it per request. On a transaction's `tx` store it
+   * fails with a `StorageError` unless `tenant` is the transaction's own (a transaction belongs to one tenant).
+   * An id outside {@link TenantIdInput}'s rule fails with a `ValidationError`. Closing a tenant's store fails:
+   * close the store the factory returned.
+   */
+  forTenant(tenant: string): Store;
+  /**
    * The repository for a collection; cheap to call, may be called per request. When a definition of the same
    * name was registered ({@link Store.registerCollections}), the registered one is used, so a write through any
    * module maintains every index any module registered on the collection.

@@ -1,5 +1,10 @@
 import { createMemoryStore } from '@frontline/core';
-import { runModuleConformance, runPersonalDataConformance, runStoreConformance } from '@frontline/testing';
+import {
+  runModuleConformance,
+  runPersonalDataConformance,
+  runStoreConformance,
+  runTenantConformance,
+} from '@frontline/testing';
 
 runStoreConformance({
   name: 'memory',
@@ -10,3 +15,5 @@ runStoreConformance({
 runModuleConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
 
 runPersonalDataConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });
+
+runTenantConformance({ name: 'memory', createStore: ({ clock }) => createMemoryStore({ clock }) });

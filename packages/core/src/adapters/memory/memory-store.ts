@@ -13,7 +13,14 @@ import {
   type Store,
   type Stored,
 } from '../../ports/storage';
-import { AuditReadInput, IdInput, QueryInput, VersionInput } from '../../ports/storage-input';
+import {
+  AuditReadInput,
+  DEFAULT_TENANT,
+  IdInput,
+  QueryInput,
+  TenantIdInput,
+  VersionInput,
+} from '../../ports/storage-input';
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
 import { createMemoryOutbox, type OutboxRow, type Undo } from './memory-outbox';
 import { Mutex } from './mutex';
@@ -67,12 +74,21 @@ interface State {
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createUuidV7Ids();
-  const state: State = {
-    collections: new Map(),
-    outbox: new Map(),
-    outboxByDedupeKey: new Map(),
-    outboxSeq: 0,
-    audit: [],
+  /** Each tenant's data, apart: nothing a tenant's store does can reach another's. */
+  const tenants = new Map<string, State>();
+  const stateOf = (tenant: string): State => {
+    let state = tenants.get(tenant);
+    if (!state) {
+      state = {
+        collections: new Map(),
+        outbox: new Map(),
+        outboxByDedupeKey: new Map(),
+        outboxSeq: 0,
+        audit: [],
+      };
+      tenants.set(tenant, state);
+    }
+    return state;
   };
   const mutex = new Mutex();
   let closed = false;
@@ -96,7 +112,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     };
   }
 
-  function collection(definition: CollectionDefinition<{ id: string }>): CollectionState {
+  function collection(state: State, definition: CollectionDefinition<{ id: string }>): CollectionState {
     let entry = state.collections.get(definition.name);
     if (!entry) {
       entry = { definition, rows: new Map(), indexes: new Map() };
@@ -120,32 +136,46 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return entry;
   }
 
-  function buildStore(tx: { undo: Undo[] } | null): Store {
+  function buildStore(tx: { undo: Undo[] } | null, tenant: string, view: 'root' | 'tenant' | 'tx'): Store {
     const scope = makeScope(tx);
+    const state = stateOf(tenant);
     const store: Store = {
+      tenant,
+      forTenant: (other) => {
+        const id = parseInput(TenantIdInput, other, 'tenant');
+        if (id === tenant) return store;
+        if (tx) {
+          throw new StorageError(
+            `A transaction belongs to one tenant: this one is "${tenant}", not "${id}". Open a transaction on store.forTenant("${id}").`,
+            { details: { tenant, asked: id } },
+          );
+        }
+        return buildStore(null, id, 'tenant');
+      },
       repository: <T extends { id: string }>(definition: CollectionDefinition<T>) =>
         createRepository(
           (registered.get(definition.name) as CollectionDefinition<T> | undefined) ?? definition,
           scope,
+          state,
         ),
       registerCollections: async (definitions) => {
         const parsed = checkCollectionDefinitions(definitions);
         await scope(() => {
           for (const definition of parsed) {
             registered.set(definition.name, definition);
-            collection(definition);
+            collection(state, definition);
           }
         });
       },
       outbox: createMemoryOutbox(state, scope, clock, ids),
-      audit: createAuditStore(scope),
+      audit: createAuditStore(scope, state),
       transaction: async <R>(work: (tx: Store) => Promise<R>): Promise<R> => {
         if (tx) return work(store);
         if (closed) throw new StorageError('The memory store is closed.');
         return mutex.run(async () => {
           const context = { undo: [] as Undo[] };
           try {
-            return await work(buildStore(context));
+            return await work(buildStore(context, tenant, 'tx'));
           } catch (error) {
             for (let i = context.undo.length - 1; i >= 0; i--) context.undo[i]!();
             throw error;
@@ -153,7 +183,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         });
       },
       close: async () => {
-        if (tx) throw new StorageError('Close the store, not a transaction: the store owns its data.');
+        if (view === 'tx')
+          throw new StorageError('Close the store, not a transaction: the store owns its data.');
+        if (view === 'tenant') {
+          throw new StorageError(
+            "Close the store the factory returned, not a tenant's view of it: they share its data.",
+          );
+        }
         closed = true;
       },
     };
@@ -165,6 +201,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   function createRepository<T extends { id: string }>(
     definition: CollectionDefinition<T>,
     scope: Scope,
+    state: State,
   ): Repository<T> {
     const def = definition as unknown as CollectionDefinition<{ id: string }>;
     const read = (row: Row): Stored<T> => ({
@@ -235,21 +272,21 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       get: (id) =>
         scope(() => {
           parseInput(IdInput, id, 'id');
-          const row = collection(def).rows.get(id);
+          const row = collection(state, def).rows.get(id);
           if (!row) throw new NotFoundError(definition.name, id);
           return read(row);
         }),
       find: (id) =>
         scope(() => {
           parseInput(IdInput, id, 'id');
-          const row = collection(def).rows.get(id);
+          const row = collection(state, def).rows.get(id);
           return row ? read(row) : undefined;
         }),
       insert: (entity) =>
         scope((undo) => {
           const parsed = parseInput(definition.schema, entity, definition.name);
           parseInput(IdInput, parsed.id, 'id');
-          const c = collection(def);
+          const c = collection(state, def);
           if (c.rows.has(parsed.id)) {
             throw new ConflictError(`${definition.name} "${parsed.id}" already exists.`, {
               details: { collection: definition.name, id: parsed.id },
@@ -264,7 +301,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           const parsed = parseInput(definition.schema, entity, definition.name);
           parseInput(IdInput, parsed.id, 'id');
           parseInput(VersionInput, expectedVersion, 'expectedVersion');
-          const c = collection(def);
+          const c = collection(state, def);
           const current = c.rows.get(parsed.id);
           if (!current) throw new NotFoundError(definition.name, parsed.id);
           if (current.version !== expectedVersion)
@@ -277,7 +314,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         scope((undo) => {
           parseInput(IdInput, id, 'id');
           parseInput(VersionInput, expectedVersion, 'expectedVersion');
-          const c = collection(def);
+          const c = collection(state, def);
           const current = c.rows.get(id);
           if (!current) throw new NotFoundError(definition.name, id);
           if (current.version !== expectedVersion)
@@ -286,10 +323,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         }),
       query: (query) =>
         batched(
-          () => scope(() => matchingIds(collection(def), parseInput(QueryInput, query, 'query'))),
+          () => scope(() => matchingIds(collection(state, def), parseInput(QueryInput, query, 'query'))),
           (idsBatch) =>
             scope(() => {
-              const c = collection(def);
+              const c = collection(state, def);
               return idsBatch.flatMap((id) => {
                 const row = c.rows.get(id);
                 return row ? [read(row)] : [];
@@ -298,10 +335,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         ),
       scan: () =>
         batched(
-          () => scope(() => [...collection(def).rows.keys()].sort(compareCodePoints)),
+          () => scope(() => [...collection(state, def).rows.keys()].sort(compareCodePoints)),
           (idsBatch) =>
             scope(() => {
-              const c = collection(def);
+              const c = collection(state, def);
               return idsBatch.flatMap((id) => {
                 const row = c.rows.get(id);
                 return row ? [read(row)] : [];
@@ -311,13 +348,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       count: (query) =>
         scope(() =>
           query === undefined
-            ? collection(def).rows.size
-            : matchingIds(collection(def), parseInput(QueryInput, query, 'query')).length,
+            ? collection(state, def).rows.size
+            : matchingIds(collection(state, def), parseInput(QueryInput, query, 'query')).length,
         ),
     };
   }
 
-  function createAuditStore(scope: Scope): AuditStore {
+  function createAuditStore(scope: Scope, state: State): AuditStore {
     return {
       appendChained: (build) =>
         scope((undo) => {
@@ -372,7 +409,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     };
   }
 
-  return buildStore(null);
+  return buildStore(null, DEFAULT_TENANT, 'root');
 }
 
 function versionConflict(collection: string, id: string, expected: number, actual: number): ConflictError {
