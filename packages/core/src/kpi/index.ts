@@ -6,6 +6,7 @@
  * @module
  */
 export { AbandonmentRateOptions, abandonmentRate } from './abandonment-rate';
+export { agentSessionRows } from './agent-session-rows';
 export { answerRate } from './answer-rate';
 export { averageHandleTime } from './average-handle-time';
 export { averageSpeedOfAnswer } from './average-speed-of-answer';
