@@ -22,6 +22,7 @@ export {
 } from './duration-histogram';
 export { escalationRate } from './escalation-rate';
 export { type FirstContactResolution, firstContactResolution } from './first-contact-resolution';
+export { kpiContactFromInteraction, kpiSurveyFromInteraction } from './interaction-rows';
 export { KpiBasis, KpiBasisOptions } from './kpi-basis';
 export {
   ContactRun,

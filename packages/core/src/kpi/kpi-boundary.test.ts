@@ -58,6 +58,7 @@ describe('the kpi boundary', () => {
           'entries/kpi.ts',
           'errors/frontline-error.ts',
           'errors/validate.ts',
+          'interactions/effective-interaction.ts',
           'interactions/interaction.schema.ts',
           'kernel/id.ts',
           'kernel/instant.ts',
