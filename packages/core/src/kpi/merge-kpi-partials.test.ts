@@ -287,11 +287,15 @@ describe('mergeKpiPartials', () => {
     );
   });
 
-  it('has the empty partial as identity and survives a JSON round trip', () => {
+  it('has the empty partial as identity, leaves its inputs alone and survives a JSON round trip', () => {
     fc.assert(
       fc.property(rows, grouping, (all, g) => {
         const p = kpiPartialOf({ ...all, backlogAsOf: ASOF }, g);
         const empty = emptyKpiPartial(g);
+        const before = structuredClone(p);
+        mergeKpiPartials(p, p);
+        settleFirstContacts(p, { completeThrough: minutes(SPAN_MIN) });
+        expect(p).toEqual(before); // merging and settling change neither input
         expect(mergeKpiPartials(empty, p)).toEqual(p);
         expect(mergeKpiPartials(p, empty)).toEqual(p);
         const copy = parseKpiPartial(JSON.parse(JSON.stringify(p)));
