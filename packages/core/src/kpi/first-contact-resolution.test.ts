@@ -81,6 +81,18 @@ describe('firstContactResolution', () => {
     expect(Object.keys(tuesdayNoon.firstContact)).toEqual(['c1']);
   });
 
+  it('refuses settling without a complete-through instant or with unknown options', () => {
+    expect(() => settleFirstContacts(partial, {} as never)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        issues: [expect.objectContaining({ path: ['completeThrough'] })],
+      }),
+    );
+    expect(() => settleFirstContacts(partial, { completeThrough: at(88), force: true } as never)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+  });
+
   it('credits the agent of the contact, whoever handles the re-contact', () => {
     const settled = settleFirstContacts(partial, { completeThrough: at(88) });
     const byAgent = Object.fromEntries(

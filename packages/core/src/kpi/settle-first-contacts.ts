@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
 import type { KpiPartial } from './kpi-partial';
+
+const SettleOptions = z.strictObject({ completeThrough: Instant });
 
 /**
  * Decides the first contacts whose re-contact window has passed and drops their customers' finished runs
@@ -19,9 +22,7 @@ export function settleFirstContacts(
   partial: KpiPartial,
   options: { completeThrough: Date | string },
 ): KpiPartial {
-  const through = parseInput(Instant, options?.completeThrough, 'complete-through instant', [
-    'completeThrough',
-  ]).getTime();
+  const through = parseInput(SettleOptions, options, 'settle options').completeThrough.getTime();
   const windowMs = partial.grouping.recontactWindowHours * 3_600_000;
   const settled: KpiPartial = structuredClone(partial);
   settled.firstContact = {};
