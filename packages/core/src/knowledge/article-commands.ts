@@ -26,7 +26,13 @@ import {
   ArticleRejected,
   ArticleSubmitted,
 } from './knowledge-events';
-import type { LiveIndex } from './live-index';
+import { changeOf, type KnowledgeSearch, type KnowledgeSearchEngine } from './knowledge-search-engine';
+
+/** The knowledge base's search: the port (for writes in a unit of work) and its open engine. Internal. */
+export interface LiveSearch {
+  readonly search: KnowledgeSearch;
+  readonly engine: KnowledgeSearchEngine;
+}
 
 /**
  * The `entityType` of the knowledge base's audit entries and outbox messages.
@@ -63,7 +69,7 @@ type Step = { from: KnowledgeArticleStatus; to: KnowledgeArticleStatus; version:
 /** Runs a review-cycle command on one article through its machine, then moves the search index. */
 async function review<S extends z.ZodType<{ articleId: string }>>(
   deps: ServiceDeps,
-  live: LiveIndex,
+  live: LiveSearch,
   spec: {
     name: string;
     input: S;
@@ -84,7 +90,7 @@ async function review<S extends z.ZodType<{ articleId: string }>>(
       id: (input) => input.articleId,
       permission: permissionsOf(spec.command),
       updatedAt: (a) => a.updatedAt,
-      execute: ({ input, actor, current, at }) => {
+      execute: async ({ input, actor, current, at, tx }) => {
         const row = articleTransition(current.data.status, spec.command);
         if (row.permission !== null) requirePermission(actor, row.permission);
         if (row.fourEyes && actor.id === current.data.authorId) {
@@ -97,17 +103,21 @@ async function review<S extends z.ZodType<{ articleId: string }>>(
         }
         const step = { from: row.from, to: row.to, version: current.version + 1 };
         const { article, event } = spec.decide({ article: current.data, input, actor, at, step });
-        return { entity: { ...article, status: row.to, updatedAt: at }, events: [event] };
+        const entity = { ...article, status: row.to, updatedAt: at };
+        // Only published articles are indexed: a change into or out of that status moves the index.
+        if (row.from === 'published' || row.to === 'published')
+          await live.search.write?.(tx, changeOf(entity));
+        return { entity, events: [event] };
       },
     },
     raw,
   );
-  live.apply(result.entity, result.version);
+  live.engine.committed(result.entity, result.version);
   return { article: result.entity, version: result.version, events: result.events };
 }
 
 /** The review-cycle commands of a knowledge base. Internal: `createKnowledgeBase` wires them. */
-export function articleCommands(deps: ServiceDeps, live: LiveIndex) {
+export function articleCommands(deps: ServiceDeps, live: LiveSearch) {
   async function insertDraft(
     content: Omit<
       KnowledgeArticle,
@@ -149,7 +159,7 @@ export function articleCommands(deps: ServiceDeps, live: LiveIndex) {
   }
 
   const drafted = (r: { entity: KnowledgeArticle; version: number; events: readonly DomainEvent[] }) => {
-    if (r.events.length > 0) live.apply(r.entity, r.version);
+    if (r.events.length > 0) live.engine.committed(r.entity, r.version);
     return { article: r.entity, version: r.version, events: r.events };
   };
 

@@ -16,6 +16,7 @@ import {
   KnowledgeArticle as KnowledgeArticleSchema,
   KnowledgeArticles,
 } from './article.schema';
+import { changeOf, type KnowledgeSearch } from './knowledge-search-engine';
 
 /** The entity type of knowledge-article events (the knowledge base's `KNOWLEDGE_ARTICLE_ENTITY`). */
 const ARTICLE_ENTITY = 'knowledge_article';
@@ -80,37 +81,46 @@ export function unlinkArticle(record: KnowledgeArticle, identifiers: CustomerIde
  * Votes are not covered: a self-service host that votes with the customer's id keeps that link.
  * @category Knowledge
  */
-export const knowledgePersonalData: PersonalDataSource = {
-  name: 'knowledge',
-  async export(customerId, tx) {
-    const { customerId: id } = checkSourceCall(customerId);
-    return (await articlesOfCustomer(tx, id)).articles.map((row) => row.data);
-  },
-  async erase(customerId, tx, context) {
-    const checked = checkSourceCall(customerId, context);
-    const customer = await tx.repository(CustomerCollection).find(checked.customerId);
-    const { ticketIds, articles } = await articlesOfCustomer(tx, checked.customerId);
-    if (articles.length > 0) {
-      const identifiers = customer ? identifiersOf(customer.data) : { names: [], emails: [], phones: [] };
-      const repo = tx.repository(KnowledgeArticles);
-      const events: DomainEvent[] = [];
-      for (const row of articles) {
-        const saved = await repo.update(unlinkArticle(row.data, identifiers), row.version);
-        events.push(
-          emit(
-            KnowledgeArticleRedacted,
-            { entityType: ARTICLE_ENTITY, entityId: saved.data.id },
-            { version: saved.version, reason: 'personal-data-erasure' },
-          ),
-        );
+export const knowledgePersonalData: PersonalDataSource = knowledgePersonalDataWith();
+
+/**
+ * {@link knowledgePersonalData} for a knowledge base whose search index lives in the database: the redacted
+ * articles are re-indexed in the erasure's unit of work, so no erased identifier stays searchable.
+ */
+export function knowledgePersonalDataWith(search?: KnowledgeSearch): PersonalDataSource {
+  return {
+    name: 'knowledge',
+    async export(customerId, tx) {
+      const { customerId: id } = checkSourceCall(customerId);
+      return (await articlesOfCustomer(tx, id)).articles.map((row) => row.data);
+    },
+    async erase(customerId, tx, context) {
+      const checked = checkSourceCall(customerId, context);
+      const customer = await tx.repository(CustomerCollection).find(checked.customerId);
+      const { ticketIds, articles } = await articlesOfCustomer(tx, checked.customerId);
+      if (articles.length > 0) {
+        const identifiers = customer ? identifiersOf(customer.data) : { names: [], emails: [], phones: [] };
+        const repo = tx.repository(KnowledgeArticles);
+        const events: DomainEvent[] = [];
+        for (const row of articles) {
+          const saved = await repo.update(unlinkArticle(row.data, identifiers), row.version);
+          if (saved.data.status === 'published') await search?.write?.(tx, changeOf(saved.data));
+          events.push(
+            emit(
+              KnowledgeArticleRedacted,
+              { entityType: ARTICLE_ENTITY, entityId: saved.data.id },
+              { version: saved.version, reason: 'personal-data-erasure' },
+            ),
+          );
+        }
+        const { at, actorId } = checked.context!;
+        await recordEvents(tx, { now: () => at }, actorId, events);
       }
-      const { at, actorId } = checked.context!;
-      await recordEvents(tx, { now: () => at }, actorId, events);
-    }
-    if (ticketIds.length > 0) {
-      const at = checked.context!.at;
-      await redactEventMessages(tx, { field: 'data.sourceTicketId', ids: ticketIds, at });
-    }
-    return { anonymised: articles.length, retained: [] };
-  },
-};
+      if (ticketIds.length > 0) {
+        const at = checked.context!.at;
+        await redactEventMessages(tx, { field: 'data.sourceTicketId', ids: ticketIds, at });
+      }
+      return { anonymised: articles.length, retained: [] };
+    },
+  };
+}

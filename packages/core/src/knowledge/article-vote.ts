@@ -4,11 +4,12 @@ import { runCommand } from '../kit/command-runner';
 import { emit } from '../kit/define-event';
 import type { ServiceDeps } from '../services/domain-events';
 import { KnowledgeArticles, type KnowledgeVote, KnowledgeVotes, knowledgeVoteKey } from './article.schema';
+import type { LiveSearch } from './article-commands';
 import { KNOWLEDGE_ARTICLE_ENTITY, type KnowledgeArticleResult } from './article-commands';
 import { VoteOnArticleInput } from './article-inputs';
 import { articleTransition } from './article-machine';
 import { ArticleVoted } from './knowledge-events';
-import type { LiveIndex } from './live-index';
+import { changeOf } from './knowledge-search-engine';
 
 /**
  * What a vote returns: the article with its new counts, the voter's vote, and whether anything changed
@@ -28,7 +29,7 @@ const VOTE_ROUNDS = 10;
 const backoff = (round: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 4 * round));
 
-function castVote(deps: ServiceDeps, raw: unknown) {
+function castVote(deps: ServiceDeps, live: LiveSearch, raw: unknown) {
   return runCommand(
     deps,
     {
@@ -81,6 +82,7 @@ function castVote(deps: ServiceDeps, raw: unknown) {
             version: current.version + 1,
           },
         );
+        await live.search.write?.(tx, changeOf(article));
         return { entity: article, events: [event], extra: { vote, changed: true } };
       },
     },
@@ -91,14 +93,14 @@ function castVote(deps: ServiceDeps, raw: unknown) {
 /** Records a helpful / not-helpful vote (one per voter per article) and moves the article's ranking. */
 export async function voteOnArticle(
   deps: ServiceDeps,
-  live: LiveIndex,
+  live: LiveSearch,
   raw: unknown,
 ): Promise<KnowledgeVoteResult> {
   for (let round = 1; ; round++) {
     try {
-      const result = await castVote(deps, raw);
+      const result = await castVote(deps, live, raw);
       const { vote, changed } = result.extra!;
-      if (changed) live.apply(result.entity, result.version);
+      if (changed) live.engine.committed(result.entity, result.version);
       return { article: result.entity, version: result.version, events: result.events, vote, changed };
     } catch (error) {
       if (!FrontlineError.is(error, 'CONFLICT') || round >= VOTE_ROUNDS) throw error;

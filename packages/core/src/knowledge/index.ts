@@ -40,7 +40,7 @@ export type { KnowledgeVoteResult } from './article-vote';
 export { createKnowledgeIndex, restoreKnowledgeIndex } from './create-knowledge-index';
 export { foldText, KNOWLEDGE_STOP_WORDS, searchTerms } from './fold-text';
 export { helpfulnessBoost, wilsonLowerBound } from './helpfulness';
-export { createKnowledgeBase, type KnowledgeBase } from './knowledge-base';
+export { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseDeps } from './knowledge-base';
 export {
   ArticleArchived,
   ArticleDrafted,
@@ -54,6 +54,17 @@ export {
 export type { KnowledgeIndex } from './knowledge-index';
 export { type KnowledgeArticleRecord, KnowledgeReadPolicy } from './knowledge-queries';
 export {
+  type KnowledgeEngineQuery,
+  type KnowledgeIndexStats,
+  type KnowledgeSearch,
+  type KnowledgeSearchChange,
+  type KnowledgeSearchContext,
+  type KnowledgeSearchDocument,
+  type KnowledgeSearchEngine,
+  type KnowledgeSummaryJson,
+  knowledgeSearchDocument,
+} from './knowledge-search-engine';
+export {
   ArticleSuggestionInput,
   COMMON_TERM_SHARE,
   KNOWLEDGE_EXCERPT_LENGTH,
@@ -63,4 +74,4 @@ export {
   SUGGESTION_LOCALE_BOOST,
   SUGGESTION_PRODUCT_BOOST,
 } from './knowledge-search-input';
-export type { KnowledgeIndexStats } from './live-index';
+export { miniSearchKnowledgeSearch } from './live-index';

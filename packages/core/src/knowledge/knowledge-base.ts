@@ -2,6 +2,7 @@ import { parseInput } from '../errors/validate';
 import type { Page } from '../kit/read-policy';
 import { ServicePorts } from '../kit/service-ports';
 import type { ServiceDeps } from '../services/domain-events';
+import { KnowledgeArticles } from './article.schema';
 import { articleCommands, type KnowledgeArticleResult } from './article-commands';
 import type {
   ArticleCommandInput,
@@ -17,22 +18,33 @@ import type {
 } from './article-inputs';
 import { type KnowledgeVoteResult, voteOnArticle } from './article-vote';
 import { type KnowledgeArticleRecord, knowledgeQueries } from './knowledge-queries';
+import {
+  type KnowledgeIndexStats,
+  type KnowledgeSearch,
+  KnowledgeSearchPort,
+  knowledgeSearchDocument,
+} from './knowledge-search-engine';
 import type { KnowledgeSearchHit } from './knowledge-search-input';
-import { createLiveIndex, type KnowledgeIndexStats } from './live-index';
+import { miniSearchKnowledgeSearch } from './live-index';
 
 /**
  * The knowledge base (tudásbázis): articles drafted from solved tickets or from scratch, reviewed by a
- * second person, published into an in-memory full-text index, voted helpful or not, archived.
+ * second person, published into a full-text index, voted helpful or not, archived.
  *
  * Every command takes one input naming its actor, runs on the kit's command runner — validation, the
  * permissions of the article state machine ({@link KNOWLEDGE_ARTICLE_TRANSITIONS}), the article, its audit
- * entry and its typed `.v1` event in one unit of work — and the search index follows once it has committed,
- * so a failed command leaves no trace anywhere. Reads go through `KnowledgeReadPolicy`.
+ * entry and its typed `.v1` event in one unit of work — so a failed command leaves no trace anywhere. Reads go
+ * through `KnowledgeReadPolicy`.
  *
- * The index covers published articles only. It is built from the store on first use (or by {@link load}),
- * kept current by this object's commands, and can be persisted with {@link serializeIndex} and brought back
- * with {@link restoreIndex}. Several processes each keep their own: call {@link syncArticle} on the
- * `knowledge.article_*.v1` outbox messages of the others, or {@link rebuild} now and then.
+ * The index covers published articles only, and lives where its engine ({@link KnowledgeSearch}) keeps it:
+ * - in memory (`miniSearchKnowledgeSearch()`, the default): built from the store on first use (or by
+ *   {@link load}), kept current by this object's commands once they commit, persisted with
+ *   {@link serializeIndex} and brought back with {@link restoreIndex}. Several processes each keep their own:
+ *   call {@link syncArticle} on the `knowledge.article_*.v1` outbox messages of the others, or {@link rebuild}
+ *   now and then;
+ * - in the database (`postgresKnowledgeSearch()` of `@frontline/postgres`): written in each command's unit of
+ *   work, seen by every process at once; {@link rebuild} re-derives it from the articles, and
+ *   {@link serializeIndex} / {@link restoreIndex} refuse with a `ValidationError`.
  * @category Knowledge
  */
 export interface KnowledgeBase {
@@ -91,6 +103,15 @@ export interface KnowledgeBase {
 }
 
 /**
+ * What {@link createKnowledgeBase} takes: the service ports and, optionally, the search engine.
+ * @category Knowledge
+ */
+export type KnowledgeBaseDeps = ServiceDeps & {
+  /** The search engine; default `miniSearchKnowledgeSearch()` (in memory). */
+  readonly search?: KnowledgeSearch;
+};
+
+/**
  * Makes the knowledge base over a store: the review cycle, votes, and the search index.
  * @example
  * const kb = createKnowledgeBase({ store, clock, ids });
@@ -103,17 +124,29 @@ export interface KnowledgeBase {
  * const hits = await kb.suggestArticles({ actor: agent, subject: 'router nem kapcsol be', text: '', product: 'router' });
  * @category Knowledge
  */
-export function createKnowledgeBase(deps: ServiceDeps): KnowledgeBase {
+export function createKnowledgeBase(deps: KnowledgeBaseDeps): KnowledgeBase {
   parseInput(ServicePorts, deps, 'knowledge base dependencies');
-  const live = createLiveIndex(deps.store);
+  const search =
+    deps.search === undefined
+      ? miniSearchKnowledgeSearch()
+      : parseInput(KnowledgeSearchPort, deps.search, 'knowledge search');
+  const { store } = deps;
+  const articles = () => store.repository(KnowledgeArticles);
+  const engine = search.open({
+    store,
+    published: () => articles().query({ index: 'status', equals: 'published' }),
+    find: (id) => articles().find(id),
+    document: knowledgeSearchDocument,
+  });
+  const live = { search, engine };
   return {
     ...articleCommands(deps, live),
     voteOnArticle: (raw) => voteOnArticle(deps, live, raw),
-    ...knowledgeQueries(deps.store, live),
-    load: live.load,
-    rebuild: live.rebuild,
-    syncArticle: live.sync,
-    serializeIndex: live.serialize,
-    restoreIndex: live.restore,
+    ...knowledgeQueries(deps.store, engine),
+    load: engine.load,
+    rebuild: engine.rebuild,
+    syncArticle: engine.sync,
+    serializeIndex: engine.serialize,
+    restoreIndex: engine.restore,
   };
 }

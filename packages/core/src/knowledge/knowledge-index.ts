@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { ValidationError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { KnowledgeArticle } from './article.schema';
-import { searchTermsRaw } from './fold-text';
 import { helpfulnessBoostRaw } from './helpfulness';
 import {
   type Fields,
   FUZZINESS,
   fingerprintOf,
   type IndexedArticle,
-  labelKey,
   MIN_FUZZY_LENGTH,
   MIN_PREFIX_LENGTH,
   miniSearchOptions,
@@ -20,6 +18,7 @@ import {
   toIndexed,
   votesBoost,
 } from './indexed-article';
+import { type KnowledgeEngineQuery, searchQuery, suggestionQuery } from './knowledge-search-engine';
 import {
   ArticleSuggestionInput,
   COMMON_TERM_MIN_POSTINGS,
@@ -27,11 +26,7 @@ import {
   FREQUENCY_MEMO_LIMIT,
   type KnowledgeSearchHit,
   KnowledgeSearchInput,
-  MAX_SUGGESTION_TERMS,
   SHORTLIST_PER_RESULT,
-  SUBJECT_TERM_BOOST,
-  SUGGESTION_LOCALE_BOOST,
-  SUGGESTION_PRODUCT_BOOST,
 } from './knowledge-search-input';
 
 /**
@@ -61,6 +56,8 @@ export interface KnowledgeIndex {
 /** The index with an unvalidated insert, for bulk loads of articles the repository already parsed. */
 export interface KnowledgeIndexInternals extends KnowledgeIndex {
   upsertTrusted(article: KnowledgeArticle): void;
+  /** Runs a query the knowledge base built (terms already folded, keys already compared folded). */
+  query(query: KnowledgeEngineQuery): KnowledgeSearchHit[];
 }
 
 const HEADER = '{"format":"frontline.knowledge-index","version":1,"index":';
@@ -186,6 +183,32 @@ function wrap(mini: MiniSearch<IndexedArticle>): KnowledgeIndexInternals {
     if (results.length < limit && candidates.length > cap) results = rescore(candidates);
     return results.slice(0, limit).map(toHit);
   };
+  /** Runs an engine query (see {@link KnowledgeEngineQuery}) with the planner above. */
+  const query = (q: KnowledgeEngineQuery): KnowledgeSearchHit[] => {
+    const { locale, productKey, categoryKey } = q.filter;
+    const filtered = locale !== undefined || productKey !== undefined || categoryKey !== undefined;
+    const emphasis = new Set(q.emphasis);
+    const { prefer } = q;
+    return run(
+      q.terms,
+      q.match === 'all' ? 'AND' : 'OR',
+      emphasis.size === 0 ? {} : { boostTerm: (term: string) => (emphasis.has(term) ? q.emphasisBoost : 1) },
+      (fields) => {
+        if (filtered) {
+          if (locale !== undefined && fields?.locale !== locale) return 0;
+          if (productKey !== undefined && fields?.productKey !== productKey) return 0;
+          if (categoryKey !== undefined && fields?.categoryKey !== categoryKey) return 0;
+        }
+        let boost = votesBoost(fields);
+        if (prefer.productKey !== undefined && fields?.productKey === prefer.productKey) {
+          boost *= prefer.productBoost;
+        }
+        if (prefer.locale !== undefined && fields?.locale === prefer.locale) boost *= prefer.localeBoost;
+        return boost;
+      },
+      q.limit,
+    );
+  };
   return {
     get size() {
       return mini.documentCount;
@@ -200,43 +223,10 @@ function wrap(mini: MiniSearch<IndexedArticle>): KnowledgeIndexInternals {
         frequencies.clear();
       }
     },
-    search: (input) => {
-      const q = parseInput(KnowledgeSearchInput, input, 'knowledge search');
-      const productKey = q.product === undefined ? undefined : labelKey(q.product);
-      const categoryKey = q.category === undefined ? undefined : labelKey(q.category);
-      const filtered = q.locale !== undefined || productKey !== undefined || categoryKey !== undefined;
-      return run(
-        searchTermsRaw(q.query),
-        q.match === 'all' ? 'AND' : 'OR',
-        {},
-        (fields) => {
-          if (filtered) {
-            if (q.locale !== undefined && fields?.locale !== q.locale) return 0;
-            if (productKey !== undefined && fields?.productKey !== productKey) return 0;
-            if (categoryKey !== undefined && fields?.categoryKey !== categoryKey) return 0;
-          }
-          return votesBoost(fields);
-        },
-        q.limit,
-      );
-    },
-    suggest: (input) => {
-      const q = parseInput(ArticleSuggestionInput, input, 'article suggestion');
-      const subjectTerms = searchTermsRaw(q.subject);
-      const terms = [...new Set([...subjectTerms, ...searchTermsRaw(q.text)])].slice(0, MAX_SUGGESTION_TERMS);
-      const fromSubject = new Set(subjectTerms);
-      const productKey = q.product === undefined ? undefined : labelKey(q.product);
-      return run(
-        terms,
-        'OR',
-        { boostTerm: (term: string) => (fromSubject.has(term) ? SUBJECT_TERM_BOOST : 1) },
-        (fields) =>
-          votesBoost(fields) *
-          (productKey !== undefined && fields?.productKey === productKey ? SUGGESTION_PRODUCT_BOOST : 1) *
-          (q.locale !== undefined && fields?.locale === q.locale ? SUGGESTION_LOCALE_BOOST : 1),
-        q.limit,
-      );
-    },
+    search: (input) => query(searchQuery(parseInput(KnowledgeSearchInput, input, 'knowledge search'))),
+    suggest: (input) =>
+      query(suggestionQuery(parseInput(ArticleSuggestionInput, input, 'article suggestion'))),
+    query,
     serialize: () => `${HEADER}${JSON.stringify(mini)}}`,
   };
 }

@@ -9,8 +9,8 @@ import {
   SearchArticlesInput,
   SuggestArticlesInput,
 } from './article-inputs';
+import { type KnowledgeSearchEngine, searchQuery, suggestionQuery } from './knowledge-search-engine';
 import type { KnowledgeSearchHit } from './knowledge-search-input';
-import type { LiveIndex } from './live-index';
 
 /**
  * An article as stored, with the version its next change must name (optimistic concurrency).
@@ -32,7 +32,7 @@ export const KnowledgeReadPolicy: ReadPolicy<KnowledgeArticle> = {
 };
 
 /** The read side of a knowledge base. Internal: `createKnowledgeBase` wires it. */
-export function knowledgeQueries(store: Store, live: LiveIndex) {
+export function knowledgeQueries(store: Store, engine: KnowledgeSearchEngine) {
   return {
     async getArticle(raw: unknown): Promise<KnowledgeArticleRecord> {
       const input = parseInput(GetArticleInput, raw, 'article read');
@@ -55,13 +55,13 @@ export function knowledgeQueries(store: Store, live: LiveIndex) {
     async search(raw: unknown): Promise<KnowledgeSearchHit[]> {
       const { actor, ...query } = parseInput(SearchArticlesInput, raw, 'knowledge search');
       authorizeRead(KnowledgeReadPolicy, actor);
-      return (await live.current()).search(query);
+      return engine.query(searchQuery(query));
     },
 
     async suggestArticles(raw: unknown): Promise<KnowledgeSearchHit[]> {
       const { actor, ...ticket } = parseInput(SuggestArticlesInput, raw, 'article suggestion');
       authorizeRead(KnowledgeReadPolicy, actor);
-      return (await live.current()).suggest(ticket);
+      return engine.query(suggestionQuery(ticket));
     },
   };
 }

@@ -1,23 +1,33 @@
 import { parseInput } from '../errors/validate';
 import { EntityId } from '../kernel/id';
-import type { Store } from '../ports/storage';
-import { type KnowledgeArticle, KnowledgeArticles } from './article.schema';
+import type { KnowledgeArticle } from './article.schema';
 import { createIndexInternals, type KnowledgeIndexInternals, restoreIndexInternals } from './knowledge-index';
+import type {
+  KnowledgeIndexStats,
+  KnowledgeSearch,
+  KnowledgeSearchContext,
+  KnowledgeSearchEngine,
+} from './knowledge-search-engine';
 
 /**
- * The state of a knowledge base's in-memory search index.
+ * The in-memory search engine (MiniSearch), the default: each knowledge base keeps its own index of the
+ * published articles, built from the store on first use, moved by the base's own commits, by other processes'
+ * through `syncArticle`, rebuilt, persisted and restored on request. Fast and simple for a small base (up to some
+ * ten thousand articles); a large one belongs in the database (`postgresKnowledgeSearch()` of
+ * `@frontline/postgres`).
+ * @example
+ * const kb = createKnowledgeBase({ store, clock, ids, search: miniSearchKnowledgeSearch() });
  * @category Knowledge
  */
-export interface KnowledgeIndexStats {
-  /** Published articles in the index. */
-  readonly articles: number;
+export function miniSearchKnowledgeSearch(): KnowledgeSearch {
+  return { name: 'minisearch', inProcess: true, open: createLiveIndex };
 }
 
 /**
  * The search index a knowledge base keeps current from its store: built on first use, moved by the base's own
- * commits (`apply`), by others' through `sync`, rebuilt or restored on request. Internal.
+ * commits (`committed`), by others' through `sync`, rebuilt or restored on request. Internal.
  */
-export function createLiveIndex(store: Store) {
+export function createLiveIndex(context: KnowledgeSearchContext): KnowledgeSearchEngine {
   let index: KnowledgeIndexInternals = createIndexInternals();
   /** The newest version the index saw of each article: a late callback never overwrites a newer state. */
   let versions = new Map<string, number>();
@@ -46,8 +56,7 @@ export function createLiveIndex(store: Store) {
     try {
       const next = createIndexInternals();
       const nextVersions = new Map<string, number>();
-      const published = store.repository(KnowledgeArticles).query({ index: 'status', equals: 'published' });
-      for await (const stored of published) {
+      for await (const stored of context.published()) {
         next.upsertTrusted(stored.data);
         nextVersions.set(stored.data.id, stored.version);
       }
@@ -81,13 +90,13 @@ export function createLiveIndex(store: Store) {
   }
 
   return {
-    apply,
+    committed: apply,
     load,
     rebuild,
-    current,
+    query: async (query) => (await current()).query(query),
     async sync(articleId: string): Promise<void> {
       const id = parseInput(EntityId, articleId, 'article id');
-      const stored = await store.repository(KnowledgeArticles).find(id);
+      const stored = await context.find(id);
       if (stored) {
         apply(stored.data, stored.version);
       } else {
@@ -108,6 +117,3 @@ export function createLiveIndex(store: Store) {
     },
   };
 }
-
-/** The live index of a knowledge base. Internal. */
-export type LiveIndex = ReturnType<typeof createLiveIndex>;

@@ -15,9 +15,10 @@ import { interactionPersonalData } from '../interactions/interaction-personal-da
 import { createInteractionService, type InteractionService } from '../interactions/interaction-service';
 import { defineModule } from '../kit/define-module';
 import { KnowledgeArticles, KnowledgeVotes } from '../knowledge/article.schema';
-import { KnowledgeArticleRedacted, knowledgePersonalData } from '../knowledge/article-personal-data';
+import { KnowledgeArticleRedacted, knowledgePersonalDataWith } from '../knowledge/article-personal-data';
 import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/knowledge-base';
 import { KNOWLEDGE_EVENTS } from '../knowledge/knowledge-events';
+import type { KnowledgeSearch } from '../knowledge/knowledge-search-engine';
 import { SlaPolicies, Tickets } from '../tickets/ticket-collections';
 import { TICKET_EVENTS } from '../tickets/ticket-events';
 import { ticketPersonalData } from '../tickets/ticket-personal-data';
@@ -35,7 +36,13 @@ import {
 export type ServiceDeskOptions = Pick<
   TicketServiceOptions,
   'defaultSlaPolicyId' | 'reopenWindowMs' | 'slaWorkerId'
->;
+> & {
+  /**
+   * The knowledge base's search engine: `miniSearchKnowledgeSearch()` (in memory, the default, for a small base)
+   * or `postgresKnowledgeSearch()` of `@frontline/postgres` (full-text search in the database, for a large one).
+   */
+  readonly knowledgeSearch?: KnowledgeSearch;
+};
 
 /**
  * The services of the service-desk module, on the composition root as `frontline.serviceDesk`.
@@ -59,7 +66,7 @@ export interface ServiceDeskServices {
  * await frontline.serviceDesk.tickets.openTicket({ actor, customerId, subject: 'No dial tone' });
  * @category Modules
  */
-export const serviceDesk = (options: ServiceDeskOptions = {}) =>
+export const serviceDesk = ({ knowledgeSearch, ...options }: ServiceDeskOptions = {}) =>
   defineModule({
     id: 'serviceDesk',
     collections: {
@@ -104,7 +111,7 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       ...KNOWLEDGE_EVENTS,
       KnowledgeArticleRedacted,
     ],
-    personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalData],
+    personalData: [interactionPersonalData, ticketPersonalData, knowledgePersonalDataWith(knowledgeSearch)],
     policies: [
       {
         id: 'hu.public_holidays',
@@ -120,6 +127,11 @@ export const serviceDesk = (options: ServiceDeskOptions = {}) =>
       agents: createAgentService({ store, clock, ids }),
       interactions: createInteractionService({ store, clock, ids }),
       tickets: createTicketService({ store, clock, ids, ...options }),
-      knowledge: createKnowledgeBase({ store, clock, ids }),
+      knowledge: createKnowledgeBase({
+        store,
+        clock,
+        ids,
+        ...(knowledgeSearch === undefined ? {} : { search: knowledgeSearch }),
+      }),
     }),
   });
