@@ -11,7 +11,7 @@ export type { SqlRow } from './driver';
 export { isRetryable, MissingDriverError, toFrontlineError } from './errors';
 export { type MigrateOptions, type MigrationTarget, migrate } from './migrate';
 export type { MigrationReport } from './migrate-runner';
-export { frontlineMigrations, type Migration } from './migrations/index';
+export { citusMigrations, frontlineMigrations, type Migration } from './migrations/index';
 export type { IsolationLevel } from './pg-driver';
 export { createPgliteStore, type PgliteStoreOptions } from './pglite-store';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres-store';

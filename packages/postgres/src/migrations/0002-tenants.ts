@@ -1,6 +1,7 @@
 import type { Migration } from './migration';
 
-const TABLES = [
+/** Every Frontline table: each is distributed by `tenant` on Citus, colocated with `entities`. */
+export const TENANT_TABLES = [
   'entities',
   'entity_keys',
   'entity_unique_keys',
@@ -29,7 +30,7 @@ export const tenantsMigration: Migration = {
   version: 2,
   name: 'tenants',
   sql: (s) => `
-${TABLES.map(
+${TENANT_TABLES.map(
   (t) => `ALTER TABLE ${s}.${t} ADD COLUMN tenant text COLLATE "C" NOT NULL DEFAULT 'default';
 ALTER TABLE ${s}.${t} ALTER COLUMN tenant DROP DEFAULT;
 ALTER TABLE ${s}.${t} ADD CONSTRAINT ${t}_tenant_check CHECK (tenant ~ '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$');`,
@@ -63,12 +64,20 @@ CREATE INDEX audit_log_by_entity ON ${s}.audit_log (tenant, entity_type, entity_
 
 ALTER TABLE ${s}.audit_head DROP CONSTRAINT audit_head_pkey, DROP COLUMN id, ADD PRIMARY KEY (tenant);
 
-${TABLES.map(
+${TENANT_TABLES.map(
   (t) => `ALTER TABLE ${s}.${t} ENABLE ROW LEVEL SECURITY;
 ALTER TABLE ${s}.${t} FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ${s}.${t}
   USING (tenant = current_setting('frontline.tenant', true))
   WITH CHECK (tenant = current_setting('frontline.tenant', true));`,
 ).join('\n')}
+`,
+  citus: (s) => `
+-- Citus: every table distributed by tenant and colocated, so each tenant's rows of every table live on one shard
+-- group and every statement the adapter sends (each filters every table it touches by tenant) is routed to it.
+SELECT create_distributed_table('${s}.entities', 'tenant');
+${TENANT_TABLES.filter((t) => t !== 'entities')
+  .map((t) => `SELECT create_distributed_table('${s}.${t}', 'tenant', colocate_with => '${s}.entities');`)
+  .join('\n')}
 `,
 };

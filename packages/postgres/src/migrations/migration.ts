@@ -11,4 +11,9 @@ export interface Migration {
   readonly name: string;
   /** The SQL script, given the schema as a quoted identifier (e.g. `"frontline"`). */
   readonly sql: (schema: string) => string;
+  /**
+   * What this migration adds on Citus (see `citusMigrations`): the distribution DDL of the tables it creates or
+   * re-keys, run after its `sql` in the same transaction.
+   */
+  readonly citus?: (schema: string) => string;
 }
