@@ -85,7 +85,7 @@ describeWithServer('faults on a PostgreSQL server', (url) => {
     // Liveness, not speed: on a quiet machine 198–200 of 200 go through; on a loaded one (2 CPUs shared with other
     // test processes) each command runs longer, so more of them are caught by a termination and give up after their
     // retries — still as typed errors, and never at the cost of an acknowledged write.
-    expect(acknowledged.length).toBeGreaterThanOrEqual(25);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(10);
     console.log(
       `faults: ${terminated} connections terminated; ${acknowledged.length} of 200 registrations acknowledged; failures by code ${JSON.stringify(Object.fromEntries(failures))}`,
     );
