@@ -10,6 +10,7 @@ const TABLES = [
   'entities',
   'entity_keys',
   'entity_unique_keys',
+  'knowledge_search',
   'outbox',
 ];
 

@@ -16,7 +16,7 @@ const Note = z.object({ id: z.string(), text: z.string() });
 const Notes = defineCollection({ name: 'notes', schema: Note });
 
 const broken: Migration = {
-  version: 3,
+  version: 4,
   name: 'broken',
   sql: (s) => `
     CREATE TABLE ${s}.half_done (id integer);
@@ -58,17 +58,18 @@ describe('migrations on PGlite', () => {
       applied: [
         { version: 1, name: 'initial' },
         { version: 2, name: 'tenants' },
+        { version: 3, name: 'knowledge-search' },
       ],
-      version: 2,
+      version: 3,
     });
     const recorded = await db.query<{ version: number; name: string; checksum: string; applied_at: Date }>(
       `SELECT version, name, checksum, applied_at FROM "${schema}".schema_migrations`,
     );
-    expect(recorded.rows).toHaveLength(2);
+    expect(recorded.rows).toHaveLength(3);
     expect(recorded.rows[0]).toMatchObject({ version: 1, name: 'initial' });
     expect(recorded.rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(recorded.rows[0]!.applied_at.toISOString()).toBe('2026-02-01T10:00:00.000Z');
-    expect(await migrate({ pglite: db }, { schema })).toEqual({ schema, applied: [], version: 2 });
+    expect(await migrate({ pglite: db }, { schema })).toEqual({ schema, applied: [], version: 3 });
     expect(await tables(schema)).toEqual([
       'audit_head',
       'audit_log',
@@ -76,6 +77,7 @@ describe('migrations on PGlite', () => {
       'entities',
       'entity_keys',
       'entity_unique_keys',
+      'knowledge_search',
       'outbox',
       'schema_migrations',
     ]);
@@ -89,10 +91,10 @@ describe('migrations on PGlite', () => {
       migrate({ pglite: db }, { schema, migrations: [...frontlineMigrations, broken] }),
       'STORAGE',
     );
-    expect(error.message).toContain('Migration 3 "broken" failed');
-    expect(error.details).toMatchObject({ version: 3, name: 'broken', sqlState: '22012', schema });
+    expect(error.message).toContain('Migration 4 "broken" failed');
+    expect(error.details).toMatchObject({ version: 4, name: 'broken', sqlState: '22012', schema });
     expect((error.cause as { code?: string }).code).toBe('22012');
-    // nothing of migration 3 is left: no table, no column, no record; migrations 1–2 and the data stay
+    // nothing of migration 4 is left: no table, no column, no record; migrations 1–3 and the data stay
     expect(await tables(schema)).not.toContain('half_done');
     const columns = await db.query(
       `SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'entities' AND column_name = 'region'`,
@@ -102,7 +104,7 @@ describe('migrations on PGlite', () => {
     const versions = await db.query<{ version: number }>(
       `SELECT version FROM "${schema}".schema_migrations ORDER BY version`,
     );
-    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     expect((await store.repository(Notes).get('n1')).data.text).toBe('kept');
     // a store opened with the failing list fails to open, the same way
     await expectFrontlineError(
@@ -160,6 +162,7 @@ describe('migrations on PGlite', () => {
     expect(report.applied).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'tenants' },
+      { version: 3, name: 'knowledge-search' },
     ]);
     expect(await store.repository(Notes).find('x')).toBeUndefined();
     await store.close();
