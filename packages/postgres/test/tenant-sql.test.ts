@@ -12,6 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createPgliteStore, createPostgresStore, type SqlStore } from '../src/index';
 import { describeWithServer, uniqueSchema } from './helpers';
+import {
+  explainOnPglite,
+  type PlanNode,
+  type Recorded,
+  recordingPglite,
+  recordingQuery,
+} from './sql-recorder';
 
 /**
  * Tenants on PostgreSQL, proven by PostgreSQL itself:
@@ -124,31 +131,8 @@ async function workload(root: SqlStore, clock: FixedClock): Promise<void> {
   }
 }
 
-interface Recorded {
-  text: string;
-  params: unknown[];
-}
-
-/** Wraps a client's `query` so every statement it sends is recorded (with its parameters). */
-function recordingQuery<F>(query: F, recorded: Recorded[]): F {
-  const call = query as unknown as (text: unknown, params?: unknown) => unknown;
-  return ((text: unknown, params?: unknown) => {
-    if (typeof text === 'string') recorded.push({ text, params: Array.isArray(params) ? [...params] : [] });
-    return call(text, params);
-  }) as unknown as F;
-}
-
 const touchesFrontline = (text: string, schema: string) =>
   TABLES.some((t) => text.includes(`"${schema}".${t}`));
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Cond'?: string;
-  Filter?: string;
-  'Recheck Cond'?: string;
-  Plans?: PlanNode[];
-}
 
 /** Every scan of a Frontline table in a plan that is not bounded by a tenant condition. */
 function unboundedScans(node: PlanNode, out: string[] = []): string[] {
@@ -199,36 +183,15 @@ describe('tenants on PGlite', () => {
 
   it('filters every statement it sends by tenant: each Frontline table scan in each plan has a tenant condition', async () => {
     const recorded: Recorded[] = [];
-    const recording = new Proxy(db, {
-      get(target, property) {
-        if (property === 'query') return recordingQuery(target.query.bind(target), recorded);
-        if (property === 'transaction') {
-          return <T>(work: (tx: { query: PGlite['query'] }) => Promise<T>) =>
-            target.transaction((tx) =>
-              work(
-                new Proxy(tx, {
-                  get: (t, p) =>
-                    p === 'query' ? recordingQuery(t.query.bind(t), recorded) : Reflect.get(t, p),
-                }),
-              ),
-            );
-        }
-        const value = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    const recording = recordingPglite(db, recorded);
     const schema = uniqueSchema('tsql');
     const clock = createFixedClock('2026-03-02T08:00:00Z');
     const store = await createPgliteStore({ db: recording, schema, clock });
     await workload(store, clock);
     // PGlite runs as a superuser, which row-level security does not bind: the plans show the adapter's own filters
-    const { checked, problems } = await checkStatements(recorded, schema, async (text, params) => {
-      const rows = await db.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-        `EXPLAIN (FORMAT JSON) ${text}`,
-        params,
-      );
-      return rows.rows[0]!['QUERY PLAN'][0]!.Plan;
-    });
+    const { checked, problems } = await checkStatements(recorded, schema, (text, params) =>
+      explainOnPglite(db, text, params),
+    );
     expect(problems).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(30);
     console.log(`tenant SQL (PGlite): ${checked} distinct statements checked, ${recorded.length} sent`);
