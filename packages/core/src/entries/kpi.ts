@@ -10,3 +10,4 @@
  * @module
  */
 export * from '../kpi';
+export * from '../kpi/staffing';
