@@ -217,6 +217,7 @@ export {
   NewOutboxMessageInput,
 } from './ports/outbox-input';
 export {
+  MAX_INSERT_MANY,
   type CollectionDefinition,
   checkCollectionDefinitions,
   defineCollection,

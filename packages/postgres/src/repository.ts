@@ -2,6 +2,7 @@ import {
   type CollectionDefinition,
   ConflictError,
   IdInput,
+  MAX_INSERT_MANY,
   NotFoundError,
   parseInput,
   type Query,
@@ -11,10 +12,13 @@ import {
   type Stored,
   VersionInput,
 } from '@frontline/core';
+import { z } from 'zod';
 import { ensureCollection, parseStored } from './collection-registry';
 import { type Ctx, run, toNumber } from './context';
-import { encodeKeys, type KeyColumns, keyColumns, keyValue } from './keys';
+import { type EncodedKey, encodeKeys, type KeyColumns, keyColumns, keyValue } from './keys';
 import { toStorableJson } from './storable';
+
+const InsertManyInput = z.array(z.unknown()).max(MAX_INSERT_MANY);
 
 /** Rows per round trip when streaming a query or a scan. */
 export const STREAM_BATCH = 1000;
@@ -60,12 +64,16 @@ export function createSqlRepository<T extends { id: string }>(
     version: toNumber(row.version),
   });
 
-  const prepare = (entity: T) => {
-    const parsed = parseInput(definition.schema, entity, name);
-    const json = toStorableJson(parsed, name);
+  const prepareAt = (entity: T, what: string) => {
+    const parsed = parseInput(definition.schema, entity, what);
+    const json = toStorableJson(parsed, what);
     const stored = parseStored(definition, JSON.parse(json));
     parseInput(IdInput, stored.id, 'id');
-    return { id: stored.id, json, stored, keys: JSON.stringify(encodeKeys(definition, stored)) };
+    return { id: stored.id, json, stored };
+  };
+  const prepare = (entity: T) => {
+    const w = prepareAt(entity, name);
+    return { ...w, keys: JSON.stringify(encodeKeys(definition, w.stored)) };
   };
 
   const takenKey = (t: string) => `taken AS (
@@ -124,6 +132,30 @@ export function createSqlRepository<T extends { id: string }>(
     dk AS (DELETE FROM ${tables.keys} WHERE tenant = $4 AND collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del)),
     du AS (DELETE FROM ${tables.uniqueKeys} WHERE tenant = $4 AND collection = $1 AND entity_id = $2 AND EXISTS (SELECT 1 FROM del))
     SELECT (SELECT count(*) FROM del)::int AS deleted, (SELECT version FROM cur) AS current`;
+
+  // Bulk insert: every entity, key and unique key of a batch in one statement, or none of them. An id or unique key
+  // already stored is found before anything is written (so the statement changes nothing and the transaction stays
+  // usable); a repeat inside the batch, or a concurrent writer, ends in the primary key's unique violation.
+  const insertManySql = `WITH r AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS r(id text, data jsonb)),
+    k AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS k(e text, i text, k smallint, n float8, t text, u boolean)),
+    dup AS (SELECT e.id FROM ${tables.entities} e JOIN r ON e.tenant = $5 AND e.collection = $1 AND e.id = r.id LIMIT 1),
+    taken AS (
+      SELECT x.index_name, x.key_kind, x.key_num, x.key_text FROM k JOIN ${tables.uniqueKeys} x
+        ON x.tenant = $5 AND x.collection = $1 AND x.index_name = k.i AND x.key_kind = k.k AND x.key_num = k.n
+           AND x.key_text = k.t
+      WHERE k.u LIMIT 1),
+    ins AS (
+      INSERT INTO ${tables.entities} (tenant, collection, id, version, data, created_at, updated_at)
+      SELECT $5, $1, r.id, 1, r.data, $4::timestamptz, $4::timestamptz FROM r
+      WHERE NOT EXISTS (SELECT 1 FROM dup) AND NOT EXISTS (SELECT 1 FROM taken)
+      RETURNING id),
+    ik AS (
+      INSERT INTO ${tables.keys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $5, $1, k.i, k.k, k.n, k.t, k.e FROM k WHERE EXISTS (SELECT 1 FROM ins) ON CONFLICT DO NOTHING),
+    iu AS (
+      INSERT INTO ${tables.uniqueKeys} (tenant, collection, index_name, key_kind, key_num, key_text, entity_id)
+      SELECT $5, $1, k.i, k.k, k.n, k.t, k.e FROM k WHERE k.u AND EXISTS (SELECT 1 FROM ins))
+    SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT id FROM dup) AS dup, ${takenColumns}`;
 
   const selectOne = `SELECT version, data FROM ${tables.entities} WHERE tenant = $3 AND collection = $1 AND id = $2`;
 
@@ -262,6 +294,51 @@ export function createSqlRepository<T extends { id: string }>(
       throw new ConflictError(`${name} "${w.id}" already exists.`, {
         details: { collection: name, id: w.id },
       });
+    },
+    async insertMany(entities) {
+      const list = parseInput(InsertManyInput, entities, `${name} batch`);
+      if (list.length === 0) return [];
+      const rows: { id: string; data: unknown }[] = [];
+      const keys: (EncodedKey & { e: string })[] = [];
+      const stored: Stored<T>[] = [];
+      const seen = new Set<string>();
+      list.forEach((entity, i) => {
+        const w = prepareAt(entity as T, `${name} ${i}`);
+        if (seen.has(w.id)) {
+          throw new ConflictError(`${name} "${w.id}" appears twice in the batch.`, {
+            details: { collection: name, id: w.id, position: i },
+          });
+        }
+        seen.add(w.id);
+        rows.push({ id: w.id, data: w.stored });
+        for (const key of encodeKeys(definition, w.stored)) keys.push({ ...key, e: w.id });
+        stored.push({ data: w.stored, version: 1 });
+      });
+      await ensureCollection(ctx, definition);
+      const [row] = await run<{
+        inserted: number;
+        dup: string | null;
+        taken: Parameters<typeof takenError>[0] | null;
+      }>(ctx, `insert many ${name}`, insertManySql, [
+        name,
+        toStorableJson(rows, name),
+        JSON.stringify(keys),
+        clock.now().toISOString(),
+        tenant,
+      ]);
+      if (row && toNumber(row.inserted) === list.length) return stored;
+      if (row?.dup) {
+        throw new ConflictError(`${name} "${row.dup}" already exists.`, {
+          details: { collection: name, id: row.dup },
+        });
+      }
+      if (row?.taken) throw takenError(row.taken);
+      throw new ConflictError(
+        `${name}: the batch was not stored (${row?.inserted ?? 0} of ${list.length}).`,
+        {
+          details: { collection: name },
+        },
+      );
     },
     async update(entity, expectedVersion) {
       const w = prepare(entity);

@@ -14,6 +14,7 @@ export type ConformanceTest =
   | 'bad-ids'
   | 'indexes'
   | 'unique-index'
+  | 'insert-many'
   | 'streaming'
   | 'transaction-commit'
   | 'transaction-rollback'

@@ -214,6 +214,56 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     );
 
     test(
+      'insert-many',
+      'inserts a batch all or nothing: a stored, repeated or taken id or key refuses the whole batch as CONFLICT',
+      async ({ store, raw }) => {
+        const repo = store.repository(ConformanceThings);
+        expect(await repo.insertMany([])).toEqual([]);
+        const batch = Array.from({ length: 40 }, (_, i) =>
+          thing(`b${String(i).padStart(2, '0')}`, {
+            owner: `o${i % 4}`,
+            score: i,
+            tags: ['x', `t${i}`],
+            email: `${i}@x.hu`,
+          }),
+        );
+        const stored = await repo.insertMany(batch);
+        expect(stored.map((s) => [s.data.id, s.version])).toEqual(batch.map((t) => [t.id, 1]));
+        expect(await repo.count()).toBe(40);
+        expect(
+          (await collect(repo.query({ index: 'owner', equals: 'o1' }))).map((r) => r.data.id),
+        ).toHaveLength(10);
+        expect((await collect(repo.query({ index: 'tags', equals: 't7' }))).map((r) => r.data.id)).toEqual([
+          'b07',
+        ]);
+        expect((await raw?.readEntity(ConformanceThings.name, 'b03'))?.version ?? 1).toBe(1);
+
+        // a stored id, a repeated id, a taken unique key, an invalid entity: nothing of the batch is stored
+        await expectCode(repo.insertMany([thing('n1'), thing('b05')]), 'CONFLICT');
+        await expectCode(repo.insertMany([thing('n1'), thing('n1')]), 'CONFLICT');
+        await expectCode(repo.insertMany([thing('n1'), thing('n2', { email: '9@x.hu' })]), 'CONFLICT');
+        await expectCode(
+          repo.insertMany([thing('n1'), thing('n2', { email: 'x@y.hu' }), thing('n3', { email: 'x@y.hu' })]),
+          'CONFLICT',
+        );
+        const invalid = await expectCode(
+          repo.insertMany([thing('n1'), { ...thing('n2'), score: 'high' } as unknown as ConformanceThing]),
+          'VALIDATION',
+        );
+        expect(JSON.stringify(invalid)).toContain('score');
+        expect(await repo.find('n1')).toBeUndefined();
+        expect(await repo.count()).toBe(40);
+        // inside a transaction a refused batch leaves it usable
+        await store.transaction(async (tx) => {
+          const r = tx.repository(ConformanceThings);
+          await expectCode(r.insertMany([thing('n4'), thing('b01')]), 'CONFLICT');
+          await r.insertMany([thing('n5'), thing('n6')]);
+        });
+        expect(await repo.count()).toBe(42);
+      },
+    );
+
+    test(
       'streaming',
       'streams a large collection in id order without loading it in one piece',
       async ({ store }) => {

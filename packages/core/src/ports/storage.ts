@@ -126,6 +126,12 @@ export type Query =
   | { index: string; from?: KeyValue; to?: KeyValue; limit?: number; order?: 'asc' | 'desc' };
 
 /**
+ * The most entities one {@link Repository.insertMany} call takes.
+ * @category Ports
+ */
+export const MAX_INSERT_MANY = 5000;
+
+/**
  * Load and save one kind of aggregate, with optimistic concurrency.
  *
  * Every method validates with the collection's schema, throws only Frontline errors
@@ -140,6 +146,12 @@ export interface Repository<T extends { id: string }> {
   find(id: string): Promise<Stored<T> | undefined>;
   /** Stores a new entity at version 1; `ConflictError` when the id or a unique key is taken. */
   insert(entity: T): Promise<Stored<T>>;
+  /**
+   * Stores many new entities at version 1, all or none (bulk import): one round trip on SQL adapters. A taken or
+   * repeated id or unique key fails the whole call with a `ConflictError` naming it; an invalid entity fails it
+   * with a `ValidationError` whose path starts with its position. At most {@link MAX_INSERT_MANY} at a time.
+   */
+  insertMany(entities: readonly T[]): Promise<Stored<T>[]>;
   /**
    * Replaces the entity if its stored version is still `expectedVersion`; returns it at the next version.
    * `ConflictError` when another writer got there first, `NotFoundError` when it is gone.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConflictError, FrontlineError, NotFoundError, StorageError } from '../../errors/frontline-error';
 import { parseInput } from '../../errors/validate';
 import type { AuditEntry, AuditStore } from '../../ports/audit-store';
@@ -8,6 +9,7 @@ import {
   checkCollectionDefinitions,
   type IndexDefinition,
   type KeyValue,
+  MAX_INSERT_MANY,
   type Query,
   type Repository,
   type Store,
@@ -24,6 +26,8 @@ import {
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
 import { createMemoryOutbox, type OutboxRow, type Undo } from './memory-outbox';
 import { Mutex } from './mutex';
+
+const InsertManyInput = z.array(z.unknown()).max(MAX_INSERT_MANY);
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
@@ -295,6 +299,35 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           const row = { json: JSON.stringify(parsed), version: 1 };
           write(c, undo, parsed.id, row, parseStored(definition, row.json));
           return read(row);
+        }),
+      insertMany: (entities) =>
+        scope((undo) => {
+          const list = parseInput(InsertManyInput, entities, `${definition.name} batch`);
+          const c = collection(state, def);
+          const out: Stored<T>[] = [];
+          // all or nothing even inside a transaction whose work catches the error and carries on
+          const mark = undo.length;
+          const rollBack = () => {
+            while (undo.length > mark) undo.pop()!();
+          };
+          try {
+            list.forEach((entity, i) => {
+              const parsed = parseInput(definition.schema, entity, `${definition.name} ${i}`);
+              parseInput(IdInput, parsed.id, 'id');
+              if (c.rows.has(parsed.id)) {
+                throw new ConflictError(`${definition.name} "${parsed.id}" already exists.`, {
+                  details: { collection: definition.name, id: parsed.id, position: i },
+                });
+              }
+              const row = { json: JSON.stringify(parsed), version: 1 };
+              write(c, undo, parsed.id, row, parseStored(definition, row.json));
+              out.push(read(row));
+            });
+          } catch (error) {
+            rollBack();
+            throw error;
+          }
+          return out;
         }),
       update: (entity, expectedVersion) =>
         scope((undo) => {
