@@ -19,6 +19,11 @@ export interface Tables {
   readonly outbox: string;
   readonly audit: string;
   readonly auditHead: string;
+  /** The knowledge base's full-text index (migration 3). */
+  readonly knowledgeSearch: string;
+  /** Its text search configuration and folding function, schema-qualified. */
+  readonly knowledgeSearchConfig: string;
+  readonly knowledgeSearchFold: string;
 }
 
 /** The quoted table names in `quotedSchema`. */
@@ -33,6 +38,9 @@ export function tablesIn(schema: string, quotedSchema: string): Tables {
     outbox: t('outbox'),
     audit: t('audit_log'),
     auditHead: t('audit_head'),
+    knowledgeSearch: t('knowledge_search'),
+    knowledgeSearchConfig: t('knowledge_search'),
+    knowledgeSearchFold: t('knowledge_search_fold'),
   };
 }
 
@@ -132,4 +140,22 @@ export function toNumber(value: unknown): number {
 /** A timestamptz column as a Date. */
 export function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
+}
+
+/**
+ * Where a store of this package keeps its operation context: a symbol from the global registry, so the engines of
+ * this package find it on a store even when the store came from the other module format (ESM / CJS) of the package.
+ */
+const CONTEXT = Symbol.for('@frontline/postgres.context');
+
+/** Marks `store` as running on `ctx` (a non-enumerable property, invisible to spreads and JSON). */
+export function attachContext<S extends object>(store: S, ctx: Ctx): S {
+  Object.defineProperty(store, CONTEXT, { value: ctx, enumerable: false });
+  return store;
+}
+
+/** The context of a store this package made, or `undefined` for any other store. */
+export function contextOf(store: unknown): Ctx | undefined {
+  if (typeof store !== 'object' || store === null) return undefined;
+  return (store as { [CONTEXT]?: Ctx })[CONTEXT];
 }

@@ -9,6 +9,7 @@
 
 export type { SqlRow } from './driver';
 export { isRetryable, MissingDriverError, toFrontlineError } from './errors';
+export { postgresKnowledgeSearch } from './knowledge-search';
 export { type MigrateOptions, type MigrationTarget, migrate } from './migrate';
 export type { MigrationReport } from './migrate-runner';
 export { citusMigrations, frontlineMigrations, type Migration } from './migrations/index';

@@ -14,7 +14,7 @@ import {
 } from '@frontline/core';
 import { createSqlAuditStore } from './audit-store';
 import { ensureCollection } from './collection-registry';
-import { type Ctx, run, runTransaction, type Shared, tablesIn, toNumber } from './context';
+import { attachContext, type Ctx, run, runTransaction, type Shared, tablesIn, toNumber } from './context';
 import type { SqlDriver, SqlRow } from './driver';
 import { type MigrationReport, runMigrations } from './migrate-runner';
 import { frontlineMigrations, type Migration } from './migrations/index';
@@ -157,7 +157,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
         throw new StorageError('Close the store, not a transaction: the store owns the connections.');
       },
     };
-    return store;
+    return attachContext(store, ctx);
   }
 
   function tenantStore(tenant: string, isRoot: boolean): SqlStore {
@@ -191,7 +191,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
         }
       },
     };
-    return sqlStore;
+    return attachContext(sqlStore, root);
   }
 
   return tenantStore(DEFAULT_TENANT, true);

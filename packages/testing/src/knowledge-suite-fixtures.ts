@@ -4,6 +4,7 @@ import {
   createKnowledgeBase,
   type KnowledgeArticle,
   type KnowledgeBase,
+  type KnowledgeSearch,
   type SolvedTicketFactsInput,
 } from '@frontline/core/service-desk';
 import { KnowledgeArticles, KnowledgeVotes } from '@frontline/core/storage';
@@ -39,6 +40,12 @@ export interface KnowledgeSuiteOptions {
   dispose?: (store: Store) => Promise<void> | void;
   /** Tests to leave out, each with the reason why (printed in the test title). */
   skip?: Partial<Record<KnowledgeSuiteTest, string>>;
+  /**
+   * The search engine the knowledge bases run on (default: the in-memory one). The suite checks what every engine
+   * owes, and what its kind owes: an in-process one follows other processes only when synced and persists its
+   * index; a database one sees every commit at once and refuses to persist.
+   */
+  search?: KnowledgeSearch;
 }
 
 /**
@@ -123,6 +130,10 @@ export interface KnowledgeSuiteContext {
   store: Store;
   clock: FixedClock;
   kb: KnowledgeBase;
+  /** Another knowledge base over the same store and engine (another process, say). */
+  another: (ids: string) => KnowledgeBase;
+  /** True when the engine keeps its index in this process (the default). */
+  inProcess: boolean;
 }
 
 export { expectFrontlineError as expectCode } from './interactions-suite-fixtures';
@@ -166,7 +177,20 @@ export function knowledgeCase(options: KnowledgeSuiteOptions) {
       ({ store, clock }) => ({
         store,
         clock,
-        kb: createKnowledgeBase({ store, clock, ids: createSequentialIds('kb') }),
+        inProcess: options.search?.inProcess ?? true,
+        another: (prefix: string) =>
+          createKnowledgeBase({
+            store,
+            clock,
+            ids: createSequentialIds(prefix),
+            ...(options.search === undefined ? {} : { search: options.search }),
+          }),
+        kb: createKnowledgeBase({
+          store,
+          clock,
+          ids: createSequentialIds('kb'),
+          ...(options.search === undefined ? {} : { search: options.search }),
+        }),
       }),
       body,
     );

@@ -1,4 +1,5 @@
 import { parseInput } from '../errors/validate';
+import { EntityId } from '../kernel/id';
 import type { Page } from '../kit/read-policy';
 import { ServicePorts } from '../kit/service-ports';
 import type { ServiceDeps } from '../services/domain-events';
@@ -131,11 +132,11 @@ export function createKnowledgeBase(deps: KnowledgeBaseDeps): KnowledgeBase {
       ? miniSearchKnowledgeSearch()
       : parseInput(KnowledgeSearchPort, deps.search, 'knowledge search');
   const { store } = deps;
-  const articles = () => store.repository(KnowledgeArticles);
   const engine = search.open({
     store,
-    published: () => articles().query({ index: 'status', equals: 'published' }),
-    find: (id) => articles().find(id),
+    published: (tx = store) =>
+      tx.repository(KnowledgeArticles).query({ index: 'status', equals: 'published' }),
+    find: (id) => store.repository(KnowledgeArticles).find(id),
     document: knowledgeSearchDocument,
   });
   const live = { search, engine };
@@ -145,7 +146,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDeps): KnowledgeBase {
     ...knowledgeQueries(deps.store, engine),
     load: engine.load,
     rebuild: engine.rebuild,
-    syncArticle: engine.sync,
+    syncArticle: async (articleId) => engine.sync(parseInput(EntityId, articleId, 'article id')),
     serializeIndex: engine.serialize,
     restoreIndex: engine.restore,
   };

@@ -101,8 +101,8 @@ export interface KnowledgeSearchChange {
 export interface KnowledgeSearchContext {
   /** The store (and tenant) of the knowledge base. */
   readonly store: Store;
-  /** Every published article with its version, streamed from the store. */
-  published(): AsyncIterable<Stored<KnowledgeArticle>>;
+  /** Every published article with its version, streamed from the store (or from `tx`, a unit of work on it). */
+  published(tx?: Store): AsyncIterable<Stored<KnowledgeArticle>>;
   /** One article as stored, or `undefined`. */
   find(articleId: string): Promise<Stored<KnowledgeArticle> | undefined>;
   /** What an engine indexes for a published article. */
