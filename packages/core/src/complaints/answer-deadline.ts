@@ -1,5 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, max, startOfDay } from 'date-fns';
+import { TZDate } from '@date-fns/tz/date';
+import { addDays } from 'date-fns/addDays';
+import { max } from 'date-fns/max';
+import { startOfDay } from 'date-fns/startOfDay';
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz/date';
 import { ConflictError, FrontlineError } from '../errors/frontline-error';
 import type { Money } from '../kernel/money';
 import type { Store, Stored } from '../ports/storage';

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz/date';
+import { format } from 'date-fns/format';
 
 /** The calendar date (`YYYY-MM-DD`) an instant falls on in an IANA zone. */
 export function calendarDateIn(instant: Date, timeZone: string): string {

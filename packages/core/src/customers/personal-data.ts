@@ -1,8 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { EmailAddress } from '../kernel/email';
-import { PhoneNumber } from '../kernel/phone';
+import { PhoneNumber, parsePhoneNumberFromString } from '../kernel/phone';
 import { PostalAddress } from '../kernel/postal-address';
 import type { EmailContactPoint, PhoneContactPoint, PostalContactPoint } from './contact-point';
 import { Customer, type CustomerShape } from './customer.schema';

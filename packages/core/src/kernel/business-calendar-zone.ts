@@ -9,7 +9,7 @@
  *   fall-back day lasts two hours of real time.
  * The mapping is monotone, so intervals never turn inside out around a transition.
  */
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { CalendarDate } from './instant';
 
 /** Milliseconds in a minute. */

@@ -1,7 +1,25 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  type PhoneNumber as ParsedPhoneNumber,
+  parsePhoneNumberFromString as parseWithMetadata,
+} from 'libphonenumber-js/core';
 import { z } from 'zod';
 import { ValidationError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
+import { phoneMetadata } from './phone-metadata';
+
+/**
+ * libphonenumber's `parsePhoneNumberFromString` with the full metadata (internal). The metadata is read on the
+ * first call, not when the module loads (see `phone-metadata.ts`).
+ */
+export function parsePhoneNumberFromString(
+  text: string,
+  defaultCountry?: CountryCode,
+): ParsedPhoneNumber | undefined {
+  return defaultCountry === undefined
+    ? parseWithMetadata(text, phoneMetadata())
+    : parseWithMetadata(text, defaultCountry, phoneMetadata());
+}
 
 /**
  * A phone number in E.164 (`+36301234567`). The schema accepts any common written form (`06 30 123 4567`,

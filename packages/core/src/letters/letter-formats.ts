@@ -1,6 +1,7 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { enGB, hu } from 'date-fns/locale';
+import { TZDate } from '@date-fns/tz/date';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { hu } from 'date-fns/locale/hu';
 import type { Locale } from '../kernel/locale';
 
 /**
