@@ -197,6 +197,15 @@ export {
   readById,
 } from './kit/read-policy';
 export { type ModulePlan, resolveModules } from './kit/resolve-modules';
+export {
+  ImportInput,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportRejection,
+  type ImportResult,
+  type ImportSource,
+  runImport,
+} from './kit/run-import';
 // ports
 export type { AuditEntry, AuditStore } from './ports/audit-store';
 export { type Clock, createFixedClock, type FixedClock, systemClock } from './ports/clock';
@@ -217,12 +226,12 @@ export {
   NewOutboxMessageInput,
 } from './ports/outbox-input';
 export {
-  MAX_INSERT_MANY,
   type CollectionDefinition,
   checkCollectionDefinitions,
   defineCollection,
   type IndexDefinition,
   type KeyValue,
+  MAX_INSERT_MANY,
   type Query,
   type Repository,
   type Store,

@@ -1,4 +1,5 @@
 import { customerSuiteCase, type DomainSuiteOptions } from './customers-suite-fixtures';
+import { customerImportTests } from './customers-suite-import';
 import { customerRecordTests } from './customers-suite-records';
 import { customerRefusalTests } from './customers-suite-refusals';
 import { customerRequestTests } from './customers-suite-requests';
@@ -24,5 +25,6 @@ export function runCustomerSuite(options: DomainSuiteOptions): void {
     customerRecordTests(test);
     customerRequestTests(test);
     customerRefusalTests(test);
+    customerImportTests(test);
   });
 }

@@ -4,9 +4,13 @@
  */
 import { Permissions } from '../agents/permissions';
 import { ConflictError, NotFoundError } from '../errors/frontline-error';
-import { runCreate } from '../kit/command-runner';
+import { parseInput } from '../errors/validate';
+import type { Actor } from '../kernel/actor';
+import { type CreateCommand, runCreate } from '../kit/command-runner';
 import { emit } from '../kit/define-event';
+import { ImportInput, type ImportOptions, type ImportResult, runImport } from '../kit/run-import';
 import { contactPointKey, isChannelReachable } from './contact-point';
+import type { Customer } from './customer.schema';
 import { CustomerCollection } from './customer-collections';
 import { type CustomerCommandSpec, customerResult, runCustomerCommand } from './customer-command';
 import {
@@ -108,56 +112,60 @@ export function customerCommands(ctx: CustomerContext) {
     },
   };
 
-  return {
-    /** `registerCustomer`: a new customer, its id and contact point ids assigned here. */
-    async registerCustomer(raw: unknown): Promise<CustomerCommandResult> {
-      const result = await runCreate(
-        ctx.deps,
+  /** Registration: a new customer, its id and contact point ids assigned here. */
+  const register = {
+    name: 'customer',
+    input: RegisterCustomerInput,
+    collection: CustomerCollection,
+    permission: Permissions.customerWrite,
+    create: ({ input, actor, at }) => {
+      const today = calendarDateIn(at, input.timeZone);
+      if (input.birthDate !== undefined && input.birthDate > today) {
+        throw invalid('customer', ['birthDate'], FUTURE_BIRTH);
+      }
+      const entity = checkCustomer(
         {
-          name: 'customer',
-          input: RegisterCustomerInput,
-          collection: CustomerCollection,
-          permission: Permissions.customerWrite,
-          create: ({ input, actor, at }) => {
-            const today = calendarDateIn(at, input.timeZone);
-            if (input.birthDate !== undefined && input.birthDate > today) {
-              throw invalid('customer', ['birthDate'], FUTURE_BIRTH);
-            }
-            const entity = checkCustomer(
-              {
-                id: input.id ?? ids.next(),
-                kind: input.kind,
-                status: 'active',
-                ...withOptional('familyName', input.familyName),
-                givenNames: input.givenNames,
-                ...withOptional('organisationName', input.organisationName),
-                contactPoints: input.contactPoints.map((point) => ({ id: ids.next(), ...point })),
-                ...withOptional('preferredChannel', input.preferredChannel),
-                locale: input.locale,
-                timeZone: input.timeZone,
-                ...withOptional('birthDate', input.birthDate),
-                segmentTags: input.segmentTags,
-                consentState: [],
-                customerSince: input.customerSince ?? today,
-                ...withOptional('externalRef', input.externalRef),
-                ...withOptional('taxNumber', input.taxNumber),
-                createdAt: at,
-                updatedAt: at,
-              },
-              [],
-              'customer',
-            );
-            const payload = {
-              kind: entity.kind,
-              contactPoints: entity.contactPoints.map((p) => ({ id: p.id, kind: p.kind })),
-            };
-            const events = [emit(CustomerRegistered, aboutCustomer(entity.id), payload)];
-            return { entity, events, extra: { actor, value: undefined } };
-          },
+          id: input.id ?? ids.next(),
+          kind: input.kind,
+          status: 'active',
+          ...withOptional('familyName', input.familyName),
+          givenNames: input.givenNames,
+          ...withOptional('organisationName', input.organisationName),
+          contactPoints: input.contactPoints.map((point) => ({ id: ids.next(), ...point })),
+          ...withOptional('preferredChannel', input.preferredChannel),
+          locale: input.locale,
+          timeZone: input.timeZone,
+          ...withOptional('birthDate', input.birthDate),
+          segmentTags: input.segmentTags,
+          consentState: [],
+          customerSince: input.customerSince ?? today,
+          ...withOptional('externalRef', input.externalRef),
+          ...withOptional('taxNumber', input.taxNumber),
+          createdAt: at,
+          updatedAt: at,
         },
-        raw,
+        [],
+        'customer',
       );
-      return customerResult(result);
+      const payload = {
+        kind: entity.kind,
+        contactPoints: entity.contactPoints.map((p) => ({ id: p.id, kind: p.kind })),
+      };
+      const events = [emit(CustomerRegistered, aboutCustomer(entity.id), payload)];
+      return { entity, events, extra: { actor, value: undefined } };
+    },
+  } satisfies CreateCommand<Customer, typeof RegisterCustomerInput, { actor: Actor; value: undefined }>;
+
+  return {
+    async registerCustomer(raw: unknown): Promise<CustomerCommandResult> {
+      return customerResult(await runCreate(ctx.deps, register, raw));
+    },
+    /** Bulk registration for host sync (see `runImport`): the rows are `registerCustomer` inputs without `actor`. */
+    async importCustomers(raw: unknown): Promise<ImportResult> {
+      const input = parseInput(ImportInput, raw, 'customer import');
+      // the actor as the caller sent it: each row's input is checked with it, as the single command checks it
+      const { actor } = raw as { actor: ImportOptions['actor'] };
+      return runImport(ctx.deps, register, input.rows, { ...input, actor });
     },
     updateCustomer: async (raw: unknown) =>
       customerResult(await runCustomerCommand(ctx, updateCustomer, raw)),

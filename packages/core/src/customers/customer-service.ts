@@ -1,5 +1,6 @@
 import { parseInput } from '../errors/validate';
 import type { Page } from '../kit/read-policy';
+import type { ImportInput, ImportResult } from '../kit/run-import';
 import { ServicePorts } from '../kit/service-ports';
 import type { ServiceDeps } from '../services/domain-events';
 import type { ConsentRecord } from './consent';
@@ -54,6 +55,13 @@ import { type SweepRetainedInput, type SweepRetainedResult, sweepRetained } from
 export interface CustomerService {
   /** Registers a person or an organisation (`customer.write`). Emits `customer.registered.v1`. */
   registerCustomer(input: RegisterCustomerInput): Promise<CustomerCommandResult>;
+  /**
+   * Bulk registration for host sync (`customer.write`): `rows` is any iterable or async iterable (an array, a
+   * generator, a stream) of `registerCustomer` inputs without `actor`, run a batch per transaction (`batchSize`,
+   * default 500) with the same rules, audit entries and `customer.registered.v1` events as one `registerCustomer`
+   * per row. Refused rows are listed with their position, code and field path; `onProgress` hears after each batch.
+   */
+  importCustomers(input: ImportInput): Promise<ImportResult>;
   /**
    * Changes fields of a customer made against `expectedVersion` (`customer.write`); `ConflictError` when the
    * customer changed meanwhile. Emits `customer.updated.v1` with the changed field names; changing nothing

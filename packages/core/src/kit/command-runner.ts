@@ -88,7 +88,10 @@ export interface CommandResult<T, X = unknown> {
 }
 
 /** Validates the actor and checks it holds the permission (or one of the list), else `FORBIDDEN`. */
-function authorize(actorInput: ActorInput, permission: Permission | readonly Permission[] | null): Actor {
+export function authorize(
+  actorInput: ActorInput,
+  permission: Permission | readonly Permission[] | null,
+): Actor {
   if (permission === null) return parseInput(Actor, actorInput, 'actor');
   if (typeof permission === 'string') return requirePermission(actorInput, permission);
   const actor = parseInput(Actor, actorInput, 'actor');
@@ -107,11 +110,11 @@ const isVersionConflict = (error: unknown): error is FrontlineError =>
  * or because its connection was lost — is safe to redo (`details.retryable`; an adapter never marks a commit whose
  * outcome is unknown).
  */
-const isRetryable = (error: unknown): error is FrontlineError =>
+export const isRetryable = (error: unknown): error is FrontlineError =>
   FrontlineError.is(error) && error.details.retryable === true;
 
 /** A short, growing, jittered pause before a retry, so a burst of failures does not retry in lockstep. */
-const backoff = (attempt: number) =>
+export const retryPause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
 
 /**
@@ -175,7 +178,7 @@ export async function runCommand<T extends { id: string }, S extends z.ZodType, 
           ? new ConflictError(message, options)
           : new StorageError(message, options);
       }
-      if (aborted) await backoff(attempt);
+      if (aborted) await retryPause(attempt);
     }
   }
 }
@@ -236,7 +239,7 @@ export async function runCreate<T extends { id: string }, S extends z.ZodType, X
     } catch (error) {
       // a transaction the database aborted before it committed stored nothing: build and insert again
       if (!isRetryable(error) || attempt >= attempts) throw error;
-      await backoff(attempt);
+      await retryPause(attempt);
     }
   }
 }
