@@ -11,6 +11,10 @@ import type {
 } from '@frontline/core/service-desk';
 import { atomically, type Ctx, contextOf, run, toNumber } from './context';
 
+/** Title, product and tag matches ranked on the whole document, at most (tier 1 of a query). */
+const HEAD_CANDIDATES = 200;
+/** Matches in the problem or solution only, taken when tier 1 found too few (tier 2). */
+const BODY_CANDIDATES = 1_000;
 /** Rows written per statement when an index is rebuilt. */
 const BATCH = 500;
 /** Prefix matching from this many letters, as the in-memory engine does. */
@@ -48,15 +52,15 @@ async function writeChange(ctx: Ctx, change: KnowledgeSearchChange): Promise<voi
     await run(
       ctx,
       'index knowledge articles',
-      `INSERT INTO ${tables.knowledgeSearch} (tenant, article_id, locale, product_key, category_key, boost, summary, document)
-       SELECT $1, d.id, d.locale, d.product_key, d.category_key, d.boost, d.summary,
-              ${vector('title', 'A')} || ${vector('keywords', 'B')} || ${vector('problem', 'C')} || ${vector('solution', 'D')}
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[],
+      `INSERT INTO ${tables.knowledgeSearch} (tenant, article_id, locale, product_key, category_key, boost, summary, head, document)
+       SELECT $1, d.id, d.locale, d.product_key, d.category_key, d.boost, d.summary, d.head,
+              d.head || ${vector('problem', 'C')} || ${vector('solution', 'D')}
+       FROM (SELECT *, ${vector('title', 'A')} || ${vector('keywords', 'B')} AS head FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::real[], $7::jsonb[],
                    $8::text[], $9::text[], $10::text[], $11::text[])
-            AS d(id, locale, product_key, category_key, boost, summary, title, keywords, problem, solution)
+            AS d(id, locale, product_key, category_key, boost, summary, title, keywords, problem, solution)) AS d
        ON CONFLICT (tenant, article_id) DO UPDATE SET locale = EXCLUDED.locale, product_key = EXCLUDED.product_key,
          category_key = EXCLUDED.category_key, boost = EXCLUDED.boost, summary = EXCLUDED.summary,
-         document = EXCLUDED.document`,
+         head = EXCLUDED.head, document = EXCLUDED.document`,
       [
         ctx.tenant,
         docs.map((d) => d.id),
@@ -90,10 +94,16 @@ type HitRow = {
 };
 
 /**
- * The ranked top-k of one query in one statement: the GIN index finds the rows matching any (or all) of the terms,
- * each is ranked by `ts_rank_cd` over the weighted fields (emphasised terms ranked once more), times the helpfulness
- * boost and the preferences, and only the best `limit` leave the database — with, for each, which term matched in
- * which field group.
+ * The ranked top-k of one query in one statement, with work bounded whatever the words. PostgreSQL's GIN index
+ * finds matching rows but cannot hand them over best first, and ranking every row a common word matches (half the
+ * base) reads every long document. So the candidates come in two tiers:
+ * 1. articles whose title, product or tags match (the small `head` vector; title matches weigh most), ranked by
+ *    `ts_rank_cd` on `head` × the helpfulness boost — the best {@link HEAD_CANDIDATES};
+ * 2. only when tier 1 found fewer than `limit`: up to {@link BODY_CANDIDATES} articles matching in the problem or
+ *    solution only, as the index returns them.
+ * The candidates are then ranked on the whole document (`ts_rank_cd` over the weighted fields, emphasised terms
+ * once more, × boost × preferences) and only the best `limit` leave the database, each with which term matched in
+ * which field group. `match: 'all'` keeps the articles whose whole document matches every term.
  */
 async function runQuery(ctx: Ctx, q: KnowledgeEngineQuery): Promise<KnowledgeSearchHit[]> {
   if (q.terms.length === 0) return [];
@@ -104,43 +114,64 @@ async function runQuery(ctx: Ctx, q: KnowledgeEngineQuery): Promise<KnowledgeSea
   const weighable = operands.map((o) => (o.endsWith(':*') ? o : `${o}:`));
   const params: unknown[] = [
     ctx.tenant,
-    operands.join(q.match === 'all' ? ' & ' : ' | '),
+    operands.join(' | '),
     q.limit,
     weighable,
+    HEAD_CANDIDATES,
+    BODY_CANDIDATES,
   ];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const where = [`tenant = $1`, `document @@ to_tsquery(${cfg}, $2)`];
-  if (q.filter.locale !== undefined) where.push(`locale = ${param(q.filter.locale)}`);
-  if (q.filter.productKey !== undefined) where.push(`product_key = ${param(q.filter.productKey)}`);
-  if (q.filter.categoryKey !== undefined) where.push(`category_key = ${param(q.filter.categoryKey)}`);
-  let rank = `ts_rank_cd('${WEIGHTS}', document, to_tsquery(${cfg}, $2))`;
+  const any = `to_tsquery(${cfg}, $2)`;
+  const filters: string[] = [];
+  if (q.filter.locale !== undefined) filters.push(`locale = ${param(q.filter.locale)}`);
+  if (q.filter.productKey !== undefined) filters.push(`product_key = ${param(q.filter.productKey)}`);
+  if (q.filter.categoryKey !== undefined) filters.push(`category_key = ${param(q.filter.categoryKey)}`);
+  if (q.match === 'all' && operands.length > 1) {
+    filters.push(`document @@ to_tsquery(${cfg}, ${param(operands.join(' & '))})`);
+  }
+  const filtered = filters.map((f) => ` AND ${f}`).join('');
+  let rank = `ts_rank_cd('${WEIGHTS}', s.document, ${any})`;
   const emphasis = q.emphasis.filter((t) => q.terms.includes(t));
   if (emphasis.length > 0 && q.emphasisBoost !== 1) {
     const emphasised = param(emphasis.map(operand).join(' | '));
-    rank = `(${rank} + ${param(q.emphasisBoost - 1)}::float8 * ts_rank_cd('${WEIGHTS}', document, to_tsquery(${cfg}, ${emphasised})))`;
+    rank = `(${rank} + ${param(q.emphasisBoost - 1)}::float8 * ts_rank_cd('${WEIGHTS}', s.document, to_tsquery(${cfg}, ${emphasised})))`;
   }
-  let score = `${rank} * boost`;
+  let score = `${rank} * s.boost`;
   if (q.prefer.productKey !== undefined && q.prefer.productBoost !== 1) {
-    score += ` * CASE WHEN product_key = ${param(q.prefer.productKey)} THEN ${param(q.prefer.productBoost)}::float8 ELSE 1 END`;
+    score += ` * CASE WHEN s.product_key = ${param(q.prefer.productKey)} THEN ${param(q.prefer.productBoost)}::float8 ELSE 1 END`;
   }
   if (q.prefer.locale !== undefined && q.prefer.localeBoost !== 1) {
-    score += ` * CASE WHEN locale = ${param(q.prefer.locale)} THEN ${param(q.prefer.localeBoost)}::float8 ELSE 1 END`;
+    score += ` * CASE WHEN s.locale = ${param(q.prefer.locale)} THEN ${param(q.prefer.localeBoost)}::float8 ELSE 1 END`;
   }
+  const table = tables.knowledgeSearch;
   const rows = await run<HitRow>(
     ctx,
     'search knowledge articles',
-    `SELECT top.article_id, top.summary, top.score,
+    `WITH head AS (
+       SELECT article_id FROM ${table}
+       WHERE tenant = $1 AND head @@ ${any}${filtered}
+       ORDER BY ts_rank_cd('${WEIGHTS}', head, ${any}) * boost DESC, article_id
+       LIMIT $5
+     ), body AS (
+       SELECT article_id FROM ${table}
+       WHERE tenant = $1 AND document @@ ${any}${filtered} AND NOT (head @@ ${any})
+         AND (SELECT count(*) FROM head) < $3
+       LIMIT $6
+     ), top AS (
+       SELECT s.article_id, s.summary, s.document, (${score})::float8 AS score
+       FROM (SELECT article_id FROM head UNION ALL SELECT article_id FROM body) AS c
+       JOIN ${table} AS s ON s.tenant = $1 AND s.article_id = c.article_id
+       ORDER BY score DESC, s.article_id
+       LIMIT $3
+     )
+     SELECT top.article_id, top.summary, top.score,
             ARRAY(SELECT (u.n - 1) || w.w FROM unnest($4::text[]) WITH ORDINALITY AS u(operand, n),
                     unnest('{A,B,C,D}'::text[]) AS w(w)
                   WHERE top.document @@ to_tsquery(${cfg}, u.operand || w.w)) AS matched
-     FROM (SELECT article_id, summary, document, (${score})::float8 AS score
-           FROM ${tables.knowledgeSearch}
-           WHERE ${where.join(' AND ')}
-           ORDER BY score DESC, article_id
-           LIMIT $3) AS top
+     FROM top
      ORDER BY top.score DESC, top.article_id`,
     params,
   );
