@@ -15,7 +15,14 @@ import { explainOnPglite, type PlanNode, type Recorded, recordingPglite } from '
 const lead: ActorInput = {
   id: 'lead',
   roles: ['supervisor'],
-  permissions: [P.customerRead, P.customerWrite, P.ticketWrite, P.ticketSupervise, P.ticketRead, P.ticketEscalate],
+  permissions: [
+    P.customerRead,
+    P.customerWrite,
+    P.ticketWrite,
+    P.ticketSupervise,
+    P.ticketRead,
+    P.ticketEscalate,
+  ],
 };
 const split = ['08:00-12:00', '12:30-16:30'];
 
