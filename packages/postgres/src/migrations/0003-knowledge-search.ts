@@ -73,9 +73,7 @@ CREATE TABLE ${s}.knowledge_search (
   head tsvector NOT NULL,
   document tsvector NOT NULL,
   PRIMARY KEY (tenant, article_id)
-) WITH (toast_tuple_target = 128);
--- the long document (and the summary) live out of line, so the rows a query ranks by their head are narrow
-ALTER TABLE ${s}.knowledge_search ALTER COLUMN document SET STORAGE EXTERNAL;
+);
 CREATE INDEX knowledge_search_head ON ${s}.knowledge_search USING gin (head);
 CREATE INDEX knowledge_search_document ON ${s}.knowledge_search USING gin (document);
 
