@@ -1,5 +1,4 @@
-import { createSequentialIds, FrontlineError } from '@frontline/core';
-import { createKnowledgeBase } from '@frontline/core/service-desk';
+import { FrontlineError } from '@frontline/core';
 import { KnowledgeArticles, KnowledgeVotes } from '@frontline/core/storage';
 import {
   expectCode,
