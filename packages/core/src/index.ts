@@ -79,6 +79,7 @@ export {
   InvalidTransitionError,
   NotFoundError,
   StorageError,
+  UnavailableError,
   ValidationError,
 } from './errors/frontline-error';
 export { describeValue, parseInput, toFieldIssues } from './errors/validate';

@@ -17,6 +17,11 @@ export const ErrorCode = {
   STORAGE: 'STORAGE',
   /** The audit chain or another integrity check found tampering. */
   INTEGRITY: 'INTEGRITY',
+  /**
+   * An optional dependency or an outside program the call needs (a headless browser, a canvas) is not
+   * installed or could not start; `details.dependency` names it and `cause` holds the original error.
+   */
+  UNAVAILABLE: 'UNAVAILABLE',
 } as const;
 
 /** @category Errors */

@@ -5,6 +5,7 @@ import {
   InvalidTransitionError,
   NotFoundError,
   parseInput,
+  UnavailableError,
   ValidationError,
 } from '@frontline/core';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +89,20 @@ describe('parseInput', () => {
 
   it('reports a bad root value with the path "(root)"', () => {
     expect(() => parseInput(Schema, 42, 'customer')).toThrow(/Invalid customer: \(root\)/);
+  });
+});
+
+describe('UnavailableError', () => {
+  it('names the missing dependency and keeps the cause', () => {
+    const cause = new Error('ENOENT');
+    const e = new UnavailableError('chromium', 'No Chromium at /usr/bin/chromium.', { cause });
+    expect(FrontlineError.is(e, 'UNAVAILABLE')).toBe(true);
+    expect(e).toMatchObject({ name: 'UnavailableError', dependency: 'chromium', cause });
+    expect(e.toJSON()).toEqual({
+      name: 'UnavailableError',
+      code: 'UNAVAILABLE',
+      message: 'No Chromium at /usr/bin/chromium.',
+      details: { dependency: 'chromium' },
+    });
   });
 });

@@ -144,3 +144,20 @@ export class IntegrityError extends FrontlineError {
     this.name = 'IntegrityError';
   }
 }
+
+/**
+ * An optional dependency or an outside program the call needs is missing or failed to start (e.g. the
+ * `playwright-core` package or the Chromium binary behind `@frontline/core/charts/browser`). `dependency` names
+ * it; the message says how to install it; `cause` holds the original error.
+ * @category Errors
+ */
+export class UnavailableError extends FrontlineError {
+  /** What is missing: a package name or a program. */
+  readonly dependency: string;
+
+  constructor(dependency: string, message: string, options: FrontlineErrorOptions = {}) {
+    super('UNAVAILABLE', message, { ...options, details: { dependency, ...options.details } });
+    this.name = 'UnavailableError';
+    this.dependency = dependency;
+  }
+}
