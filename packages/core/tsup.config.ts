@@ -35,6 +35,11 @@ export default defineConfig({
     'kpi/index': 'src/entries/kpi.ts',
     'storage/index': 'src/entries/storage.ts',
     'letters/index': 'src/letters/index.ts',
+    'charts/index': 'src/charts/index.ts',
+    'charts/html/index': 'src/charts/html/index.ts',
+    'charts/png/index': 'src/charts/png/index.ts',
+    'charts/xlsx/index': 'src/charts/xlsx/index.ts',
+    'charts/browser/index': 'src/charts/browser/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -43,6 +48,9 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   target: 'node20',
+  // `charts/html` finds chart.js's browser build with `createRequire(import.meta.url)`; in the CommonJS build
+  // the shim gives `import.meta.url` from `__filename`.
+  shims: true,
   treeshake: true,
   // Node pays about a millisecond for each ES module file it loads, and these packages ship one file per
   // function: libphonenumber-js (93 files), uuid (21), @date-fns/tz (8) and the date-fns barrel (300) were
