@@ -63,10 +63,33 @@ module.exports = {
       from: { path: '^packages/core/src/', pathNot: '^packages/core/src/letters/' },
       to: { path: 'node_modules/handlebars' },
     },
+    // Reports (shared/DESIGN.md: chart.js only under charts/): each renderer's dependency only in its folder,
+    // each folder its own subpath (./charts, ./charts/png, ./charts/xlsx, ./charts/browser).
+    ...[
+      ['chart.js', 'charts/'],
+      ['@napi-rs/canvas', 'charts/png/'],
+      ['exceljs', 'charts/xlsx/'],
+      ['playwright-core', 'charts/browser/'],
+    ].map(([dependency, folder]) => ({
+      name: `${dependency.replace(/[@/.]/g, '-').replace(/^-/, '')}-only-under-${folder.replace(/\/$/, '').replace('/', '-')}`,
+      severity: 'error',
+      comment: `${dependency} is imported only under packages/core/src/${folder} (a subpath of its own), never elsewhere in core.`,
+      from: { path: '^packages/core/src/', pathNot: `^packages/core/src/${folder}` },
+      to: { path: `node_modules/${dependency.replaceAll('.', '\\.')}/` },
+    })),
+    {
+      name: 'chart-js-runtime-only-in-png',
+      severity: 'error',
+      comment:
+        'The chart functions of ./charts use chart.js types only (plain JSON out); chart.js code runs on the server in charts/png/ and in the browser from the inlined UMD build.',
+      from: { path: '^packages/core/src/charts/', pathNot: '^packages/core/src/charts/png/' },
+      to: { path: 'node_modules/chart\\.js/', dependencyTypesNot: ['type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|docs)/' },
+    // build output and the API site; not node_modules' dist/ folders, where packages such as chart.js live
+    exclude: { path: '^(packages|examples)/[^/]+/(dist|docs)/|^docs/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
