@@ -23,6 +23,7 @@ beforeAll(() => {
     'dist/index.d.ts',
     'dist/index.d.cts',
     'dist/letters/index.cjs',
+    'dist/charts/html/index.cjs',
   ].every((f) => existsSync(join(pkgDir, f)));
   if (!built || process.env.FRONTLINE_REBUILD === '1') run(join(root, 'node_modules/.bin/tsup'), [], pkgDir);
   mkdirSync(work, { recursive: true });
@@ -76,6 +77,49 @@ core.money(1);
 export = { m, env };
 `;
 
+/** The report subpaths from both module systems: a chart configuration, its page, a PNG and a workbook. */
+const chartsEsm = `
+import { kpiTrendChart } from '@frontline/core/charts';
+import { renderDashboardHtml } from '@frontline/core/charts/html';
+import { renderChartPng } from '@frontline/core/charts/png';
+import { kpiWorkbook } from '@frontline/core/charts/xlsx';
+import { openReportBrowser } from '@frontline/core/charts/browser';
+import { kpiGroups, kpiPartialOf } from '@frontline/core/kpi';
+const contacts = [{ id: 'c1', channel: 'phone', offeredAt: '2026-03-02T08:00:00Z', answeredAt: '2026-03-02T08:00:10Z',
+  endedAt: '2026-03-02T08:05:00Z' }];
+const groups = kpiGroups(kpiPartialOf({ contacts }, { period: 'day', timeZone: 'Europe/Budapest' }));
+const config = kpiTrendChart({ groups, measure: 'answered', timeZone: 'Europe/Budapest' });
+const html = renderDashboardHtml({ title: 'x', timeZone: 'Europe/Budapest', sections: [{ title: 's', charts: [{ config }] }] });
+const png = await renderChartPng(config, { width: 200, height: 100 });
+const table = { title: 'T', rowHeader: 'R', columns: [{ measure: 'm', label: 'M', unit: 'count', formula: 'f' }],
+  rows: [{ label: 'a', values: [1] }] };
+const xlsx = await kpiWorkbook({ title: 'x', tables: [table] });
+console.log(JSON.stringify({ points: config.data.datasets[0].data, inlined: html.includes('Chart.js v4'),
+  png: png.subarray(1, 4).toString(), xlsx: xlsx.subarray(0, 2).toString(), browser: typeof openReportBrowser }));
+`;
+
+const chartsCjs = chartsEsm
+  .replace(/^import \{ (.+) \} from '(.+)';$/gm, "const { $1 } = require('$2');")
+  .replace(/^(const png = .+|const xlsx = .+|console\.log[\s\S]*)$/m, '(async () => {\n$1')
+  .concat('})();\n');
+
+const typesCharts = `
+import type { ChartConfiguration } from 'chart.js';
+import { kpiBarChart, type KpiTable } from '@frontline/core/charts';
+import { renderDashboardHtml } from '@frontline/core/charts/html';
+import { renderChartPng } from '@frontline/core/charts/png';
+import { openReportBrowser, type ReportBrowser } from '@frontline/core/charts/browser';
+const bars = kpiBarChart({ groups: [], measures: ['answered'] });
+const asChartJs: ChartConfiguration<'bar', (number | null)[], string> = bars;
+const html: string = renderDashboardHtml({ title: 't', timeZone: 'Europe/Budapest', sections: [{ title: 's', charts: [{ config: bars }] }] });
+const png: Promise<Buffer> = renderChartPng(bars);
+const browser: Promise<ReportBrowser> = openReportBrowser();
+// @ts-expect-error a measure the catalogue does not know
+kpiBarChart({ groups: [], measures: ['speed'] });
+export type { KpiTable };
+export { asChartJs, html, png, browser };
+`;
+
 describe('built package consumers', () => {
   it('imports from an ES module, including the letters subpath', () => {
     writeFileSync(join(work, 'consumer.mjs'), esm);
@@ -100,6 +144,41 @@ describe('built package consumers', () => {
       store: 'function',
       letters: 'function',
     });
+  });
+
+  it('uses the report subpaths from an ES module and from CommonJS', () => {
+    writeFileSync(join(work, 'charts.mjs'), chartsEsm);
+    writeFileSync(join(work, 'charts.cjs'), chartsCjs);
+    const expected = { points: [1], inlined: true, png: 'PNG', xlsx: 'PK', browser: 'function' };
+    expect(JSON.parse(run('node', ['charts.mjs']))).toEqual(expected);
+    expect(JSON.parse(run('node', ['charts.cjs']))).toEqual(expected);
+  });
+
+  it('type-checks a consumer of the report subpaths (node16, no DOM library, skipLibCheck as apps set it)', () => {
+    writeFileSync(join(work, 'types-charts.mts'), typesCharts);
+    writeFileSync(
+      join(work, 'tsconfig.charts.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          lib: ['es2022'],
+          types: ['node'],
+          typeRoots: [join(root, 'node_modules/@types')],
+        },
+        files: ['types-charts.mts'],
+      }),
+    );
+    let output = '';
+    try {
+      output = run(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.charts.json']);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
   });
 
   it('type-checks an ESM and a CJS consumer against the shipped declarations (node16 resolution)', () => {
