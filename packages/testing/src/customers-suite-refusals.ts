@@ -244,6 +244,7 @@ export function customerRefusalTests(test: CustomerSuiteTest): void {
       exportPersonalData: [customers.exportPersonalData({ actor: officer, customerId, ...extra } as never)],
       eraseCustomer: [customers.eraseCustomer({ actor: officer, customerId, ...extra } as never)],
       sweepRetained: [customers.sweepRetained({ actor: officer, ...extra } as never)],
+      importCustomers: [customers.importCustomers({ actor: operator, rows: [], ...extra } as never)],
     };
     expect(Object.keys(calls).sort()).toEqual(Object.keys(customers).sort());
     for (const [name, list] of Object.entries(calls)) {
