@@ -11,14 +11,18 @@ import {
   kpiTrendChart,
   outcomeDoughnutChart,
   serviceLevelTrendChart,
+  staffingPlanChart,
 } from '@frontline/core/charts';
 import type { DashboardInput } from '@frontline/core/charts/html';
 import {
+  averageHandleTime,
+  type ForecastInterval,
   kpiGroups,
   kpiPartialOf,
   kpiTotals,
   mergeKpiPartials,
   settleFirstContacts,
+  staffingPlan,
 } from '@frontline/core/kpi';
 import { type SimulatedWeek, simulatedWeek } from './simulated-week';
 
@@ -108,6 +112,39 @@ export function weeklyReport(seed?: number): WeeklyReport {
     options,
     measures: ['offered', 'answerRate', 'serviceLevel', 'averageSpeedOfAnswer', 'averageHandleTime'],
   });
+  // Next Monday's staffing, forecast as the mean of this week's weekdays per half hour (08:00–18:00).
+  const halfHourly = partial({ period: '30min', timeZone: TIME_ZONE });
+  const timeOfDay = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const callsAt = new Map<string, number>();
+  for (const group of kpiGroups(halfHourly)) {
+    const [weekday, time] = timeOfDay.format(new Date(group.key.period!.start)).split(' ');
+    if (weekday === 'Sat' || weekday === 'Sun' || time === undefined) continue;
+    callsAt.set(time, (callsAt.get(time) ?? 0) + group.totals.contacts.offered);
+  }
+  const nextMonday = Date.parse('2026-03-09T07:00:00Z'); // 08:00 in Budapest
+  const intervals: ForecastInterval[] = Array.from({ length: 20 }, (_, k) => {
+    const start = new Date(nextMonday + k * 30 * 60_000);
+    const time = timeOfDay.format(start).split(' ')[1]!;
+    return {
+      start,
+      minutes: 30,
+      offeredCalls: (callsAt.get(time) ?? 0) / 5,
+      ahtSeconds: averageHandleTime(kpiTotals(agents).totals)!,
+    };
+  });
+  const plan = staffingPlan({
+    model: 'erlang-a',
+    patienceSeconds: 110,
+    shrinkage: 0.3,
+    targets: { serviceLevel: { target: 0.8, thresholdSeconds: 20 } },
+    intervals,
+  });
   const dashboard: DashboardInput = {
     title: 'Contact centre — week of 2 March 2026',
     subtitle: 'Inbound calls, three queues, six agents (simulated)',
@@ -161,6 +198,21 @@ export function weeklyReport(seed?: number): WeeklyReport {
           },
         ],
         tables: [agentTable],
+      },
+      {
+        title: 'Staffing',
+        description: 'Monday 9 March, forecast from this week: Erlang A, 110 s patience, 30% shrinkage.',
+        charts: [
+          {
+            config: staffingPlanChart({
+              plan,
+              timeZone: TIME_ZONE,
+              target: 0.8,
+              title: 'Staffing plan for Monday 9 March',
+            }),
+            wide: true,
+          },
+        ],
       },
       {
         title: 'Outcomes',

@@ -1,6 +1,6 @@
 /**
  * `@frontline/core/charts` — reports people look at, from KPI results: chart.js configurations (a KPI's trend
- * per period against a target line, bars per agent, a doughnut of contact outcomes) and tables of figures with
+ * per period against a target line, bars per agent, a doughnut of contact outcomes, a staffing plan) and tables of figures with
  * each column's formula. Pure functions returning plain JSON: no chart.js code runs here (only its types are
  * used), so the configurations work in a host's own chart.js, in a browser and on a server.
  *
@@ -40,3 +40,8 @@ export {
   OutcomeDoughnutChartInput,
   outcomeDoughnutChart,
 } from './outcome-doughnut-chart';
+export {
+  type KpiMixedChartConfiguration,
+  StaffingPlanChartInput,
+  staffingPlanChart,
+} from './staffing-plan-chart';

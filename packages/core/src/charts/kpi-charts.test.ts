@@ -7,8 +7,16 @@ import {
   kpiTrendChart,
   outcomeDoughnutChart,
   serviceLevelTrendChart,
+  staffingPlanChart,
 } from '@frontline/core/charts';
-import { averageHandleTime, kpiGroups, kpiPartialOf, kpiTotals, serviceLevel } from '@frontline/core/kpi';
+import {
+  averageHandleTime,
+  kpiGroups,
+  kpiPartialOf,
+  kpiTotals,
+  serviceLevel,
+  staffingPlan,
+} from '@frontline/core/kpi';
 import { describe, expect, it } from 'vitest';
 import { simulatedWeek } from '../../test/simulated-week';
 
@@ -194,5 +202,30 @@ describe('kpiTable and the measures', () => {
       'abandoned / offered (inbound)',
     );
     expect(kpiMeasureValue(kpiTotals(daily).totals, 'offered')).toBe(week.contacts.length);
+  });
+});
+
+describe('staffingPlanChart', () => {
+  it('draws agents to schedule, agents on the phones and the predicted service level against its target', () => {
+    const plan = staffingPlan({
+      model: 'erlang-c',
+      shrinkage: 0.3,
+      targets: { serviceLevel: { target: 0.8, thresholdSeconds: 20 } },
+      intervals: [0, 1, 2].map((k) => ({
+        start: new Date(Date.parse('2026-03-09T07:00:00Z') + k * 30 * 60_000),
+        minutes: 30 as const,
+        offeredCalls: [40, 80, 60][k]!,
+        ahtSeconds: 300,
+      })),
+    });
+    const config = staffingPlanChart({ plan, timeZone, target: 0.8 });
+    expect(config.data.labels).toEqual(['08:00', '08:30', '09:00']);
+    const [scheduled, agentsLine, predicted, target] = config.data.datasets;
+    expect(scheduled).toMatchObject({ type: 'bar', data: plan.intervals.map((t) => t.scheduledAgents) });
+    expect(agentsLine).toMatchObject({ type: 'line', data: plan.intervals.map((t) => t.agents) });
+    expect(predicted?.yAxisID).toBe('y1');
+    expect(predicted?.data.every((v) => v !== null && v >= 80)).toBe(true);
+    expect(target?.data).toEqual([80, 80, 80]);
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
   });
 });

@@ -21,7 +21,7 @@ describe('renderDashboardHtml', () => {
   });
 
   it('has a canvas per chart, the tables and the definitions', () => {
-    expect(chartCount).toBe(6);
+    expect(chartCount).toBe(7);
     expect(html.match(/<canvas /g)).toHaveLength(chartCount);
     expect(html).toContain(`<body data-charts="${chartCount}">`);
     expect(html.match(/<table class="kpi-table">/g)).toHaveLength(3);
