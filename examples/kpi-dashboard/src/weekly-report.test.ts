@@ -54,6 +54,6 @@ describe('the weekly report of the sample export', () => {
 
   it('makes a dashboard with a canvas per chart', () => {
     const html = renderDashboardHtml(report.dashboard);
-    expect(html.match(/<canvas /g)).toHaveLength(5);
+    expect(html.match(/<canvas /g)).toHaveLength(6);
   });
 });

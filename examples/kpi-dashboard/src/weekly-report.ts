@@ -12,9 +12,12 @@ import {
   outcomeDoughnutChart,
   type PlainChartConfiguration,
   serviceLevelTrendChart,
+  staffingPlanChart,
 } from '@frontline/core/charts';
 import type { DashboardInput } from '@frontline/core/charts/html';
 import {
+  averageHandleTime,
+  type ForecastInterval,
   type KpiContactInput,
   type KpiGroupingInput,
   kpiGroups,
@@ -23,6 +26,7 @@ import {
   kpiTotals,
   mergeKpiPartials,
   settleFirstContacts,
+  staffingPlan,
 } from '@frontline/core/kpi';
 
 export interface WeeklyReportInput {
@@ -120,7 +124,58 @@ export function weeklyReport({ contacts, timeZone, options, generatedAt }: Weekl
   });
   const outcomes = outcomeDoughnutChart({ totals: kpiTotals(daily).totals, options });
 
+  // Next Monday's staffing: each half hour's calls as the mean of the weekdays seen, the week's AHT, and the
+  // callers' mean patience estimated as (time all callers waited) / (callers who hung up) — the usual
+  // estimate for exponential patience, since every waiting second could have ended in a hang-up.
+  const total = kpiTotals(daily).totals.contacts;
+  const patienceSeconds =
+    total.abandoned === 0
+      ? 600
+      : (total.answeredWait.sumMs + total.abandonedWait.sumMs) / 1000 / total.abandoned;
+  const halfHourly = week({ period: '30min', timeZone, recontactWindowHours });
+  const slot = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const callsAt = new Map<string, number>();
+  const weekdays = new Set<string>();
+  for (const group of kpiGroups(halfHourly)) {
+    const [weekday, time] = slot.format(new Date(group.key.period!.start)).split(' ');
+    if (weekday === 'Sat' || weekday === 'Sun' || time === undefined) continue;
+    weekdays.add(weekday!);
+    callsAt.set(time, (callsAt.get(time) ?? 0) + group.totals.contacts.offered);
+  }
+  const nextMonday = kpiPeriodOf(new Date(to.getTime() - 1), 'week', timeZone).end;
+  const aht = averageHandleTime(kpiTotals(agents).totals) ?? 300;
+  const intervals: ForecastInterval[] = [...callsAt.keys()].sort().map((time) => {
+    const [hours, minutes] = time.split(':').map(Number);
+    return {
+      // local wall-clock time on a Monday; a daylight-saving change that morning would shift it by an hour
+      start: new Date(nextMonday.getTime() + (hours! * 60 + minutes!) * 60_000),
+      minutes: 30,
+      offeredCalls: (callsAt.get(time) ?? 0) / Math.max(1, weekdays.size),
+      ahtSeconds: aht,
+    };
+  });
+  const sl = options.serviceLevel ?? {};
   const dateOf = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone });
+  const plan = staffingPlan({
+    model: 'erlang-a',
+    patienceSeconds,
+    shrinkage: 0.3,
+    targets: { serviceLevel: { target: sl.target ?? 0.8, thresholdSeconds: sl.thresholdSeconds ?? 20 } },
+    intervals,
+  });
+  const staffing = staffingPlanChart({
+    plan,
+    timeZone,
+    target: sl.target ?? 0.8,
+    title: `Staffing plan for ${dateOf.format(nextMonday)}`,
+  });
+
   const lastDay = new Date(to.getTime() - 1);
   return {
     dashboard: {
@@ -139,11 +194,21 @@ export function weeklyReport({ contacts, timeZone, options, generatedAt }: Weekl
           tables: [dayTable],
         },
         { title: 'Agents', charts: [{ config: agentBars }], tables: [agentTable] },
+        {
+          title: 'Staffing',
+          description: `${dateOf.format(nextMonday)}, forecast from the weekdays above: Erlang A, mean patience ${Math.round(patienceSeconds)} s (estimated), AHT ${Math.round(aht)} s, 30% shrinkage; ${plan.scheduledAgentHours.toFixed(1)} agent-hours to schedule.`,
+          charts: [{ config: staffing, wide: true }],
+        },
         { title: 'Outcomes', charts: [{ config: outcomes }], tables: [queueTable] },
       ],
     },
     tables: [dayTable, agentTable, queueTable],
-    pngCharts: { 'service-level.png': serviceLevel, 'agents.png': agentBars, 'outcomes.png': outcomes },
+    pngCharts: {
+      'service-level.png': serviceLevel,
+      'agents.png': agentBars,
+      'outcomes.png': outcomes,
+      'staffing.png': staffing,
+    },
     summary: { contacts: contacts.length, days: days.length, from, to },
   };
 }
