@@ -22,7 +22,8 @@ export type ReportBrowserOptions = z.input<typeof ReportBrowserOptions>;
 
 /**
  * Options of a screenshot: the viewport in CSS pixels, the pixel ratio, and `fullPage` (the whole page, not
- * just the viewport).
+ * just the viewport). The pixel ratio is the page's, set when it opens: `ReportBrowser.screenshot` uses it,
+ * `ReportPage.screenshot` keeps the ratio its page was opened with.
  * @category Charts
  */
 export const ReportScreenshotOptions = z.strictObject({
