@@ -16,6 +16,7 @@ import { createAuditLog, createFixedClock } from '@frontline/core';
 import pg from 'pg';
 import { type BenchCase, type BenchTask, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import { createPgliteStore, createPostgresStore, type SqlStore } from '../src/index';
+import { type HandDb, pgHandDb, pgliteHandDb } from './hand-db';
 
 const serverUrl = process.env.FRONTLINE_PG_URL || undefined;
 const PER_BATCH = 100;
@@ -26,14 +27,8 @@ interface Chain {
   close(): Promise<void>;
 }
 
-type Query = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-
-async function handChain(
-  query: Query,
-  transaction: (work: (q: Query) => Promise<void>) => Promise<void>,
-  close: () => Promise<void>,
-  schema: string,
-): Promise<Chain> {
+async function handChain(db: HandDb, schema: string): Promise<Chain> {
+  const { query } = db;
   const s = `"${schema}"`;
   await query(`CREATE SCHEMA ${s}`);
   await query(`CREATE TABLE ${s}.audit (seq bigint PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL,
@@ -61,7 +56,7 @@ async function handChain(
   return {
     async append(count) {
       for (let done = 0; done < count; done += PER_BATCH) {
-        await transaction(async (q) => {
+        await db.transaction(async (q) => {
           const [head] = await q(`SELECT seq, hash FROM ${s}.head WHERE id = 1 FOR UPDATE`);
           let seq = Number(head!.seq);
           let prev = String(head!.hash);
@@ -118,7 +113,7 @@ async function handChain(
     },
     close: async () => {
       await query(`DROP SCHEMA ${s} CASCADE`);
-      await close();
+      await db.close();
     },
   };
 }
@@ -160,45 +155,15 @@ export default defineBenchSuite({
     const backends: { name: string; hand: () => Promise<Chain>; sdk: () => Promise<Chain> }[] = [
       {
         name: 'PGlite',
-        hand: async () => {
-          const db = await PGlite.create();
-          return handChain(
-            async (t, p = []) => (await db.query<Record<string, unknown>>(t, p)).rows,
-            (work) =>
-              db.transaction((tx) =>
-                work(async (t, p = []) => (await tx.query<Record<string, unknown>>(t, p)).rows),
-              ),
-            () => db.close(),
-            `audit_hand_${pid}`,
-          );
-        },
+        hand: async () => handChain(pgliteHandDb(await PGlite.create()), `audit_hand_${pid}`),
         sdk: async () => sdkChain(await createPgliteStore({ schema: `audit_sdk_${pid}` })),
       },
     ];
     if (serverUrl) {
       backends.push({
         name: 'PostgreSQL server',
-        hand: async () => {
-          const pool = new pg.Pool({ connectionString: serverUrl, max: 2 });
-          return handChain(
-            async (t, p = []) => (await pool.query(t, p)).rows,
-            async (work) => {
-              const client = await pool.connect();
-              try {
-                await client.query('BEGIN');
-                await work(async (t, p = []) => (await client.query(t, p)).rows);
-                await client.query('COMMIT');
-              } catch (error) {
-                await client.query('ROLLBACK');
-                throw error;
-              } finally {
-                client.release();
-              }
-            },
-            () => pool.end(),
-            `audit_hand_${pid}`,
-          );
-        },
+        hand: async () =>
+          handChain(pgHandDb(new pg.Pool({ connectionString: serverUrl, max: 2 })), `audit_hand_${pid}`),
         sdk: async () =>
           sdkChain(
             await createPostgresStore({

@@ -17,6 +17,7 @@ import { type CustomerService, createCustomerService } from '@frontline/core/ser
 import pg from 'pg';
 import { type BenchCase, type BenchTask, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import { createPgliteStore, createPostgresStore, type SqlStore } from '../src/index';
+import { type HandDb, pgHandDb, pgliteHandDb } from './hand-db';
 
 const clerk: ActorInput = {
   id: 'crm-sync',
@@ -41,40 +42,7 @@ function customersRows(n: number) {
   });
 }
 
-interface Sql {
-  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  transaction(work: (q: Sql['query']) => Promise<void>): Promise<void>;
-  close(): Promise<void>;
-}
-
-const pgliteSql = (db: PGlite): Sql => ({
-  query: async (text, params = []) => (await db.query<Record<string, unknown>>(text, params)).rows,
-  transaction: (work) =>
-    db.transaction((tx) =>
-      work(async (text, params = []) => (await tx.query<Record<string, unknown>>(text, params)).rows),
-    ),
-  close: () => db.close(),
-});
-
-const pgSql = (pool: pg.Pool): Sql => ({
-  query: async (text, params = []) => (await pool.query(text, params)).rows,
-  async transaction(work) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(async (text, params = []) => (await client.query(text, params)).rows);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
-  },
-  close: () => pool.end(),
-});
-
-async function handLoader(sql: Sql, schema: string) {
+async function handLoader(sql: HandDb, schema: string) {
   const s = `"${schema}"`;
   for (const statement of [
     `CREATE SCHEMA ${s}`,
@@ -191,7 +159,7 @@ export default defineBenchSuite({
     const backends: { name: string; hand: () => Promise<Loader>; sdk: () => Promise<Loader> }[] = [
       {
         name: 'PGlite',
-        hand: async () => handLoader(pgliteSql(await PGlite.create()), `bulk_hand_${pid}`),
+        hand: async () => handLoader(pgliteHandDb(await PGlite.create()), `bulk_hand_${pid}`),
         sdk: async () => sdkLoader(await createPgliteStore({ schema: `bulk_sdk_${pid}` })),
       },
     ];
@@ -199,7 +167,7 @@ export default defineBenchSuite({
       backends.push({
         name: 'PostgreSQL server',
         hand: async () =>
-          handLoader(pgSql(new pg.Pool({ connectionString: serverUrl, max: 2 })), `bulk_hand_${pid}`),
+          handLoader(pgHandDb(new pg.Pool({ connectionString: serverUrl, max: 2 })), `bulk_hand_${pid}`),
         sdk: async () =>
           sdkLoader(
             await createPostgresStore({

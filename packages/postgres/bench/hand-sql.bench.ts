@@ -31,6 +31,7 @@ import { createTicketService, type TicketService } from '@frontline/core/service
 import pg from 'pg';
 import { type BenchCase, type BenchTask, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
 import { createPgliteStore, createPostgresStore, type SqlStore } from '../src/index';
+import { type HandDb, type HandQuery, pgHandDb, pgliteHandDb } from './hand-db';
 
 const P = Permissions;
 const operator: ActorInput = {
@@ -45,45 +46,6 @@ const calendarDefinition = hungarianCalendarDefinition({
 const calendar = createBusinessCalendar(calendarDefinition);
 const CUSTOMERS = 50;
 const serverUrl = process.env.FRONTLINE_PG_URL || undefined;
-
-/** What the hand-written code needs from a connection: statements and one transaction. */
-interface HandDb {
-  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  transaction<R>(work: (q: HandDb['query']) => Promise<R>): Promise<R>;
-  close(): Promise<void>;
-}
-
-function pgliteHand(db: PGlite): HandDb {
-  return {
-    query: async (text, params = []) => (await db.query<Record<string, unknown>>(text, params)).rows,
-    transaction: (work) =>
-      db.transaction((tx) =>
-        work(async (text, params = []) => (await tx.query<Record<string, unknown>>(text, params)).rows),
-      ),
-    close: () => db.close(),
-  };
-}
-
-function pgHand(pool: pg.Pool): HandDb {
-  return {
-    query: async (text, params = []) => (await pool.query(text, params)).rows,
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(async (text, params = []) => (await client.query(text, params)).rows);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end(),
-  };
-}
 
 const HAND_SCHEMA = (s: string) => `
 CREATE SCHEMA ${s};
@@ -116,7 +78,7 @@ CREATE TABLE ${s}.hand_outbox (id text PRIMARY KEY, topic text NOT NULL, payload
 function handCommands(db: HandDb, s: string) {
   let next = 0;
   const audit = async (
-    q: HandDb['query'],
+    q: HandQuery,
     at: Date,
     entityId: string,
     type: string,
@@ -269,14 +231,15 @@ function backends(): Backend[] {
   const list: Backend[] = [
     {
       name: 'PGlite',
-      hand: async () => handSide(pgliteHand(await PGlite.create()), `hand_${pid}`),
+      hand: async () => handSide(pgliteHandDb(await PGlite.create()), `hand_${pid}`),
       sdk: async () => sdkSide(await createPgliteStore({ schema: `sdk_${pid}` })),
     },
   ];
   if (serverUrl) {
     list.push({
       name: 'PostgreSQL server',
-      hand: async () => handSide(pgHand(new pg.Pool({ connectionString: serverUrl, max: 4 })), `hand_${pid}`),
+      hand: async () =>
+        handSide(pgHandDb(new pg.Pool({ connectionString: serverUrl, max: 4 })), `hand_${pid}`),
       sdk: async () =>
         sdkSide(
           await createPostgresStore({
