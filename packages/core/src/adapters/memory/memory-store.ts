@@ -7,7 +7,6 @@ import { createUuidV7Ids, type IdGenerator } from '../../ports/ids';
 import {
   type CollectionDefinition,
   checkCollectionDefinitions,
-  type IndexDefinition,
   type KeyValue,
   MAX_INSERT_MANY,
   type Query,
@@ -24,6 +23,7 @@ import {
   VersionInput,
 } from '../../ports/storage-input';
 import { compareCodePoints, compareKeys, keysOf } from './key-order';
+import { addKey, checkKeys, type IndexState, lowerBound, removeKey } from './memory-index';
 import { createMemoryOutbox, type OutboxRow, type Undo } from './memory-outbox';
 import { Mutex } from './mutex';
 
@@ -40,14 +40,6 @@ export interface MemoryStoreOptions {
 interface Row {
   json: string;
   version: number;
-}
-
-interface IndexState {
-  /** The key function, kept so that a write through any definition maintains every index built so far. */
-  key: IndexDefinition<{ id: string }>['key'];
-  unique: boolean;
-  byKey: Map<KeyValue, Set<string>>;
-  sorted: KeyValue[] | null;
 }
 
 interface CollectionState {
@@ -459,48 +451,6 @@ function parseStored<T extends { id: string }>(definition: CollectionDefinition<
     if (FrontlineError.is(error)) throw error;
     throw new StorageError(`Stored ${definition.name} could not be read.`, { cause: error });
   }
-}
-
-function checkKeys<V>(collection: string, index: string, value: V): V {
-  const bad = (k: unknown) => !(typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)));
-  const values = Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
-  if (values.some(bad)) {
-    throw new StorageError(`${collection}.${index}: an index key must be a string or a finite number.`, {
-      details: { collection, index },
-    });
-  }
-  return value;
-}
-
-function addKey(index: IndexState, key: KeyValue, id: string) {
-  let holders = index.byKey.get(key);
-  if (!holders) {
-    holders = new Set();
-    index.byKey.set(key, holders);
-    index.sorted = null;
-  }
-  holders.add(id);
-}
-
-function removeKey(index: IndexState, key: KeyValue, id: string) {
-  const holders = index.byKey.get(key);
-  if (!holders) return;
-  holders.delete(id);
-  if (holders.size === 0) {
-    index.byKey.delete(key);
-    index.sorted = null;
-  }
-}
-
-function lowerBound(sorted: readonly KeyValue[], key: KeyValue): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareKeys(sorted[mid]!, key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const BATCH = 1000;
