@@ -9,7 +9,7 @@
  * whose `evaluate` also validates each complaint's facts and writes the full explanation. Both must agree on
  * the proposal, the applied rule, every rule's match and the cap on a sample of 5,000 before anything is timed.
  */
-import { type BenchCase, benchSize, defineBenchSuite } from '../../../scripts/bench-kit';
+import { type BenchCase, benchSize, defineBenchSuite, seededRandom } from '../../../scripts/bench-kit';
 import {
   type CompensationFactsInput,
   type CompensationRule,
@@ -35,16 +35,7 @@ const SEGMENTS = ['standard', 'silver', 'gold', 'business'];
 const KINDS = ['credit', 'refund', 'voucher', 'fee_waiver'] as const;
 const huf = (forint: number) => ({ amount: forint * 100, currency: 'HUF' });
 
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function ruleSet(): CompensationRuleSetInput {
   const r = random(7);
