@@ -52,6 +52,7 @@ export { type KpiBacklogFigures, type KpiGroup, kpiGroups, kpiTotals, mergeKpiTo
 export { mergeKpiPartials } from './merge-kpi-partials';
 export { netPromoterScore } from './net-promoter-score';
 export { occupancy } from './occupancy';
+export { KpiRegrouping, regroupKpiPartial } from './regroup-kpi-partial';
 export { resolvedRequests } from './resolved-requests';
 export { resolvedWithoutEscalation } from './resolved-without-escalation';
 export { ServiceLevelOptions, ServiceLevelVariant, serviceLevel } from './service-level';
