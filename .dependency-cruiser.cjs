@@ -52,8 +52,8 @@ module.exports = {
       name: 'core-stands-alone',
       severity: 'error',
       comment:
-        '@frontline/core imports no other Frontline package. Its tests may run the suites of @frontline/testing (tests do not ship).',
-      from: { path: '^packages/core/', pathNot: '\\.test\\.ts$' },
+        '@frontline/core imports no other Frontline package. Its tests and their helpers in test/ may use @frontline/testing (tests do not ship).',
+      from: { path: '^packages/core/', pathNot: '(\\.test\\.ts$|^packages/core/test/)' },
       to: { path: ['^packages/(?!core/)', 'node_modules/@frontline/'] },
     },
     {

@@ -18,6 +18,7 @@
 
 export type { PlainChartConfiguration } from './json-chart-configuration';
 export { type KpiBarChartConfiguration, KpiBarChartInput, kpiBarChart } from './kpi-bar-chart';
+export { type KpiDashboard, KpiDashboardInput, kpiDashboard } from './kpi-dashboard';
 export {
   KpiMeasure,
   type KpiMeasureDefinition,

@@ -17,8 +17,8 @@ import {
   serviceLevel,
   staffingPlan,
 } from '@frontline/core/kpi';
+import { simulatedWeek } from '@frontline/testing/kpi';
 import { describe, expect, it } from 'vitest';
-import { simulatedWeek } from '../../test/simulated-week';
 
 const timeZone = 'Europe/Budapest';
 const week = simulatedWeek();

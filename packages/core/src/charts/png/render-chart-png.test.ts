@@ -1,9 +1,9 @@
 import { kpiBarChart, outcomeDoughnutChart, serviceLevelTrendChart } from '@frontline/core/charts';
 import { renderChartPng } from '@frontline/core/charts/png';
 import { kpiGroups, kpiPartialOf, kpiTotals } from '@frontline/core/kpi';
+import { simulatedWeek } from '@frontline/testing/kpi';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { simulatedWeek } from '../../../test/simulated-week';
 
 const timeZone = 'Europe/Budapest';
 const week = simulatedWeek();

@@ -1,7 +1,7 @@
 /**
- * A simulated week of a small contact centre for report tests: inbound calls over three queues and six
- * agents, Monday to Saturday in Budapest, waits and patience drawn from a seeded PRNG (same seed, same
- * week), with agent sessions and surveys. Rows are KPI rows (`@frontline/core/kpi`).
+ * A simulated week of a small contact centre for report tests, benchmarks and the demo: inbound calls over three
+ * queues and six agents, Monday to Saturday in Budapest, waits and patience drawn from a seeded PRNG (same
+ * seed, same week), with agent sessions and surveys. Rows are KPI rows (`@frontline/core/kpi`).
  */
 import type { KpiAgentSessionInput, KpiContactInput, KpiSurveyInput } from '@frontline/core/kpi';
 
@@ -17,6 +17,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The rows of a simulated week, as `kpiPartialOf` takes them, and the week's bounds. */
 export interface SimulatedWeek {
   contacts: KpiContactInput[];
   sessions: KpiAgentSessionInput[];
@@ -26,7 +27,9 @@ export interface SimulatedWeek {
   to: Date;
 }
 
+/** The agents who take the simulated calls. */
 export const AGENTS = ['anna', 'bence', 'csilla', 'daniel', 'eszter', 'ferenc'] as const;
+/** The queues the simulated calls come in on. */
 export const QUEUES = ['billing', 'technical', 'sales'] as const;
 
 /** Calls an hour by local hour of day (8:00–18:00), before the day's factor. */
@@ -35,7 +38,11 @@ const HOURLY = [14, 22, 26, 24, 18, 16, 20, 18, 12, 8];
 const DAY_FACTOR = [1.3, 1.1, 1, 1, 0.9, 0.4];
 
 /**
- * The week from Monday 2 March 2026 (Budapest, UTC+1), about 1,000 calls.
+ * The week from Monday 2 March 2026 (Budapest, UTC+1), about 1,000 calls: answered ones with talk, hold and
+ * wrap-up time, resolution and escalation, abandoned ones when the caller's patience ran out first (Wednesday
+ * afternoon is understaffed), a survey after about one answered call in five, and each agent's day of states.
+ * @example
+ * const { contacts, sessions, surveys } = simulatedWeek(); // the same rows on every run
  */
 export function simulatedWeek(seed = 20260302): SimulatedWeek {
   const random = seededRandom(seed);
