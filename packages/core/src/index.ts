@@ -187,6 +187,7 @@ export {
   type ModuleDefinition,
   type ModulePolicy,
 } from './kit/define-module';
+export type { EventHandler, EventHandlerContext, HandledEvent } from './kit/event-handlers';
 export {
   authorizeRead,
   type Page,

@@ -94,6 +94,8 @@ export function recordFeedback(deps: ServiceDeps, raw: unknown) {
         };
         const event = emit(InteractionFeedbackReceived, about(current.data.id), {
           requestId: feedback.requestId,
+          offeredAt: current.data.offeredAt.toISOString(),
+          answeredAt: at.toISOString(),
           csat: answer.csat,
           nps: answer.nps,
           comment: answer.comment !== null,

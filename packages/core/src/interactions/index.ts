@@ -27,6 +27,7 @@ export {
 } from './interaction-events';
 export {
   AmendInteractionInput,
+  AnsweredFeedbackInput,
   ContactHistoryInput,
   GetInteractionInput,
   InteractionsOfCustomerInput,

@@ -10,7 +10,8 @@ import { Interaction } from './interaction.schema';
  * - `agent_offered_at`, `queue_offered_at` — the same per agent and per queue (after amendments);
  * - `ticket_id` — every contact linked to a ticket (multi-entry, amendments' added links included);
  * - `external_ref` (unique) — the telephony or host id, so documenting the same call twice is a `ConflictError`;
- * - `feedback_request_id` (unique) — find a contact by the survey it was sent.
+ * - `feedback_request_id` (unique) — find a contact by the survey it was sent;
+ * - `feedback_answered_at` — contacts whose survey was answered in a period (KPIs: CSAT, NPS).
  * Composite keys are `owner|ISO instant` with the owner escaped (see the interaction service's queries, which
  * build the ranges); they compare by code unit, as PostgreSQL's "C" collation does.
  * @category Interactions
@@ -36,5 +37,6 @@ export const Interactions = defineCollection<Interaction>({
     ticket_id: { key: (i) => applyAmendments(i).links.ticketIds },
     external_ref: { key: (i) => i.externalRef, unique: true },
     feedback_request_id: { key: (i) => i.feedback?.requestId, unique: true },
+    feedback_answered_at: { key: (i) => i.feedback?.answer?.answeredAt.toISOString() },
   },
 });

@@ -61,6 +61,7 @@ export function recordInteraction(deps: ServiceDeps, environments: SlaEnvironmen
         };
         const recorded = emit(InteractionRecorded, about(interaction.id), {
           customerId: interaction.customerId,
+          offeredAt: interaction.offeredAt.toISOString(),
           channel: interaction.channel,
           direction: interaction.direction,
           queue: interaction.queue,
@@ -106,6 +107,7 @@ export function amendInteraction(deps: ServiceDeps, environments: SlaEnvironment
         const amended = emit(InteractionAmended, about(next.id), {
           seq: amendment.seq,
           fields: Object.keys(input.changes).sort(),
+          offeredAt: next.offeredAt.toISOString(),
           ...(linking === undefined ? {} : { ticketIds: [...new Set(linking)] }),
         });
         const ticketEvents = await linkTickets(tx, environments, added, effective, actor, at);

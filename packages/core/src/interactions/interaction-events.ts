@@ -15,6 +15,8 @@ export const InteractionRecorded = defineEvent({
   description: 'A customer contact was documented, with its channel, direction, queue and links.',
   payload: z.object({
     customerId: EntityId.nullable(),
+    /** When the contact was offered (ISO): the day its KPI roll-up counts it in. */
+    offeredAt: z.iso.datetime(),
     channel: InteractionChannel,
     direction: InteractionDirection,
     queue: QueueName.nullable(),
@@ -34,6 +36,8 @@ export const InteractionAmended = defineEvent({
   payload: z.object({
     seq: z.int().min(1),
     fields: z.array(z.string()).min(1),
+    /** When the contact was offered (ISO; an amendment never moves it): the KPI roll-up day to refresh. */
+    offeredAt: z.iso.datetime(),
     /** The tickets the correction links the contact to, when it adds any. */
     ticketIds: Ids.optional(),
   }),
@@ -64,6 +68,9 @@ export const InteractionFeedbackReceived = defineEvent({
   description: 'A customer answered a post-contact survey (CSAT and/or NPS; whether a comment was left).',
   payload: z.object({
     requestId: EntityId,
+    /** When the contact was offered and when the customer answered (ISO): the KPI roll-up days to refresh. */
+    offeredAt: z.iso.datetime(),
+    answeredAt: z.iso.datetime(),
     csat: z.int().min(1).max(5).nullable(),
     nps: z.int().min(0).max(10).nullable(),
     comment: z.boolean(),

@@ -188,3 +188,13 @@ export const OfferedInteractionsInput = z
   .refine(inPeriod, PERIOD_ISSUE);
 /** @category Interactions */
 export type OfferedInteractionsInput = z.input<typeof OfferedInteractionsInput>;
+
+/**
+ * Input of `answeredFeedback`: the contacts whose feedback request the customer answered in `[from, to)`.
+ * @category Interactions
+ */
+export const AnsweredFeedbackInput = z
+  .strictObject({ actor: Actor, from: Instant, to: Instant, order: Order, limit: Limit })
+  .refine(inPeriod, PERIOD_ISSUE);
+/** @category Interactions */
+export type AnsweredFeedbackInput = z.input<typeof AnsweredFeedbackInput>;

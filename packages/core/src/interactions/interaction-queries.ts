@@ -7,6 +7,7 @@ import { timeKey, timeKeyRange } from './index-keys';
 import type { Interaction } from './interaction.schema';
 import { Interactions } from './interaction-collection';
 import {
+  AnsweredFeedbackInput,
   ContactHistoryInput,
   GetInteractionInput,
   InteractionsOfCustomerInput,
@@ -120,6 +121,13 @@ export function interactionQueries(store: Store) {
               o,
             );
       return presented(repo().query(query), actor);
+    },
+
+    answeredFeedback(raw: unknown): AsyncIterable<Interaction> {
+      const o = parseInput(AnsweredFeedbackInput, raw, 'period');
+      const actor = authorizeRead(InteractionReadPolicy, o.actor);
+      const range = { from: o.from.toISOString(), to: o.to.toISOString() };
+      return presented(repo().query(ranged('feedback_answered_at', range, o)), actor);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Interaction } from './interaction.schema';
 import { amendInteraction, recordInteraction } from './interaction-commands';
 import type {
   AmendInteractionInput,
+  AnsweredFeedbackInput,
   ContactHistoryInput,
   GetInteractionInput,
   InteractionsOfCustomerInput,
@@ -63,6 +64,8 @@ export interface InteractionService {
   interactionsOfTicket(input: InteractionsOfTicketInput): AsyncIterable<Interaction>;
   /** Contacts offered in `[from, to)`, of one queue or agent if asked — the input of the KPI calculators. */
   offeredInteractions(input: OfferedInteractionsInput): AsyncIterable<Interaction>;
+  /** Contacts whose feedback the customer answered in `[from, to)` — the survey rows of the KPI calculators. */
+  answeredFeedback(input: AnsweredFeedbackInput): AsyncIterable<Interaction>;
 }
 
 /**

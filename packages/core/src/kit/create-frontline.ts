@@ -6,6 +6,7 @@ import { createUuidV7Ids, type IdGenerator } from '../ports/ids';
 import type { CollectionDefinition, Store } from '../ports/storage';
 import { TenantIdInput } from '../ports/storage-input';
 import type { AnyModule, ModuleDefinition } from './define-module';
+import { type EventHandler, storeWithEventHandlers } from './event-handlers';
 import { type ModulePlan, resolveModules } from './resolve-modules';
 
 /**
@@ -99,7 +100,15 @@ export async function createFrontline<const M extends readonly AnyModule[]>(
   const kernel = [SealedAuditValues] as unknown as readonly CollectionDefinition<{ id: string }>[];
   const instances = new Map<string, Promise<Frontline<M>>>();
 
-  async function build(store: Store): Promise<Frontline<M>> {
+  const handlerTable = new Map<string, EventHandler[]>();
+  for (const { type, handler } of plan.handlers)
+    handlerTable.set(type, [...(handlerTable.get(type) ?? []), handler]);
+
+  async function build(tenantStore: Store): Promise<Frontline<M>> {
+    const store =
+      handlerTable.size === 0
+        ? tenantStore
+        : storeWithEventHandlers(tenantStore, handlerTable, { clock, ids });
     await store.registerCollections([...kernel, ...plan.collections]);
     const services: Record<string, unknown> = {};
     for (const module of plan.modules) {

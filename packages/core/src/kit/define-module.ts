@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
 import type { CollectionDefinition, IndexDefinition, Store } from '../ports/storage';
 import type { EventDefinition } from './define-event';
+import type { EventHandler } from './event-handlers';
 
 // biome-ignore lint/suspicious/noExplicitAny: a collection of any entity type; each module keeps its own types.
 type AnyCollection = CollectionDefinition<any>;
@@ -62,6 +63,11 @@ export interface ModuleDefinition<Id extends string = string, Services = unknown
   readonly permissions?: Readonly<Record<string, string>>;
   /** The typed, versioned events the module announces. */
   readonly events?: readonly EventDefinition[];
+  /**
+   * Handlers of events by type (`'interaction.recorded.v1'`: any registered module's event), each run inside the
+   * unit of work that records the event, so it sees each event exactly once (see {@link EventHandler}).
+   */
+  readonly on?: Readonly<Record<string, EventHandler>>;
   /** The policy data the module ships, each with its source. */
   readonly policies?: readonly ModulePolicy[];
   /** Where the module keeps personal data, for export and erasure. */

@@ -4,6 +4,7 @@ import { type FieldIssue, ValidationError } from '../errors/frontline-error';
 import type { CollectionDefinition, IndexDefinition } from '../ports/storage';
 import { type EventCatalogueEntry, type EventDefinition, payloadJsonSchema } from './define-event';
 import type { AnyModule, ModulePolicy } from './define-module';
+import type { EventHandler } from './event-handlers';
 
 type Collection = CollectionDefinition<{ id: string }>;
 
@@ -26,6 +27,12 @@ export interface ModulePlan {
     readonly description: string;
   }[];
   readonly personalData: readonly PersonalDataSource[];
+  /** Every module's event handlers (`on`), by event type, in build order. */
+  readonly handlers: readonly {
+    readonly type: string;
+    readonly module: string;
+    readonly handler: EventHandler;
+  }[];
   /** The policy data every module ships, with its source and the module that declares it. */
   readonly policies: readonly (ModulePolicy & { readonly module: string })[];
 }
@@ -165,6 +172,21 @@ export function resolveModules(input: readonly AnyModule[]): ModulePlan {
     }
   }
 
+  const handlers: { type: string; module: string; handler: EventHandler }[] = [];
+  for (const module of ordered) {
+    const at = byId.get(module.id)!.at;
+    for (const [type, handler] of Object.entries(module.on ?? {})) {
+      if (!events.has(type))
+        problem(
+          [at, 'on', type],
+          `Module "${module.id}" handles "${type}", which no registered module declares; register the module that announces it, or fix the name.`,
+        );
+      else if (typeof handler !== 'function')
+        problem([at, 'on', type], `The handler of "${type}" in module "${module.id}" is not a function.`);
+      else handlers.push({ type, module: module.id, handler });
+    }
+  }
+
   if (issues.length > 0) {
     const head = issues[0]!.message;
     const more =
@@ -181,6 +203,7 @@ export function resolveModules(input: readonly AnyModule[]): ModulePlan {
     events: [...events.values()],
     permissions: [...permissions.values()],
     personalData: ordered.flatMap((m) => m.personalData ?? []),
+    handlers,
     policies: [...policies.values()],
   });
 }

@@ -43,7 +43,7 @@ export async function noteTicketOnInteraction(
     emit(
       InteractionAmended,
       { entityType: 'interaction', entityId: stored.data.id },
-      { seq, fields: ['addLinks'], ticketIds: [ticketId] },
+      { seq, fields: ['addLinks'], offeredAt: stored.data.offeredAt.toISOString(), ticketIds: [ticketId] },
     ),
   ];
 }
