@@ -6,6 +6,7 @@ import {
   runCustomerSuite,
   runInteractionSuite,
   runKnowledgeSuite,
+  runKpiRollupSuite,
   runTicketSuite,
 } from '@frontline/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -27,3 +28,4 @@ runAgentSuite({ name: 'PGlite', ...hooks() });
 runInteractionSuite({ name: 'PGlite', ...hooks() });
 runTicketSuite({ name: 'PGlite', ...hooks(), randomRuns: 5 });
 runKnowledgeSuite({ name: 'PGlite', ...hooks() });
+runKpiRollupSuite({ name: 'PGlite', ...hooks() });

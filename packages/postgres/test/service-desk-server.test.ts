@@ -4,6 +4,7 @@ import {
   runCustomerSuite,
   runInteractionSuite,
   runKnowledgeSuite,
+  runKpiRollupSuite,
   runTicketSuite,
 } from '@frontline/testing';
 import { createPostgresStore } from '../src/index';
@@ -19,4 +20,5 @@ describeWithServer('service desk on the PostgreSQL server', (url) => {
   runInteractionSuite({ name: 'PostgreSQL server', ...hooks() });
   runTicketSuite({ name: 'PostgreSQL server', ...hooks(), randomRuns: 5 });
   runKnowledgeSuite({ name: 'PostgreSQL server', ...hooks() });
+  runKpiRollupSuite({ name: 'PostgreSQL server', ...hooks() });
 });

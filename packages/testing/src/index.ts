@@ -36,6 +36,11 @@ export {
   solvedTicket,
 } from './knowledge-suite';
 export {
+  type KpiRollupSuiteOptions,
+  type KpiRollupSuiteTest,
+  runKpiRollupSuite,
+} from './kpi-rollups-suite';
+export {
   type ModuleConformanceOptions,
   type ModuleConformanceTest,
   runModuleConformance,

@@ -49,6 +49,12 @@ export const Permissions = {
   complaintApprove: 'complaint.approve',
   /** Manage registry, filing and disposal. */
   recordsManage: 'records.manage',
+  /** Read the contact centre's KPIs (per queue, channel, category and period; agents merged). */
+  kpiRead: 'kpi.read',
+  /** See KPIs per agent (a team leader; agents' figures are about persons). */
+  kpiReadAgents: 'kpi.read_agents',
+  /** Refresh and rebuild the stored KPI roll-ups. */
+  kpiManage: 'kpi.manage',
 } as const;
 
 /** @category Access */
@@ -80,6 +86,9 @@ export const PERMISSION_DESCRIPTIONS: Readonly<Record<KnownPermission, string>> 
   'complaint.write': 'Take in and work on complaints.',
   'complaint.approve': "Approve compensation above another agent's authority.",
   'records.manage': 'Manage registry, filing and disposal.',
+  'kpi.read': "Read the contact centre's KPIs per queue, channel, category and period (agents merged).",
+  'kpi.read_agents': 'See KPIs per agent.',
+  'kpi.manage': 'Refresh and rebuild the stored KPI roll-ups.',
 });
 
 /** The descriptions of `names`, for a module's `permissions` declaration. */

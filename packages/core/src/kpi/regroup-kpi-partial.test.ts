@@ -97,10 +97,8 @@ describe('regroupKpiPartial', () => {
         expect.unreachable(`regrouping should fail at ${field}`);
       } catch (error) {
         expect(FrontlineError.is(error, 'VALIDATION')).toBe(true);
-        expect((error as FrontlineError).details.issues?.[0]?.path.slice(0, 2)).toEqual([
-          'regrouping',
-          field,
-        ]);
+        const issues = (error as FrontlineError).details.issues as { path: unknown[] }[];
+        expect(issues[0]?.path.slice(0, 2)).toEqual(['regrouping', field]);
       }
     }
   });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { describePermissions, Permissions as P } from '../agents/permissions';
+import { parseInput } from '../errors/validate';
+import {
+  InteractionAmended,
+  InteractionFeedbackReceived,
+  InteractionRecorded,
+} from '../interactions/interaction-events';
+import { BUDAPEST, TimeZone } from '../kernel/time-zone';
+import { defineModule, type ModuleContext } from '../kit/define-module';
+import type { EventHandler } from '../kit/event-handlers';
+import { KpiDailyRollups, KpiRollupMarks } from '../kpi-rollups/rollup-collections';
+import { KPI_EVENTS } from '../kpi-rollups/rollup-events';
+import { createKpiRollupService, type KpiRollupService, staleDayOf } from '../kpi-rollups/rollup-service';
+import type { ServiceDeskServices } from './service-desk';
+
+/**
+ * The KPI module's choices: the zone its days are local to and the re-contact window of first-contact
+ * resolution. Changing either later needs `rebuildRollups` over the stored period.
+ * @category Modules
+ */
+export const KpisOptions = z.strictObject({
+  /** Default `Europe/Budapest`. */
+  timeZone: TimeZone.default(BUDAPEST),
+  /** Default 168 (one week). */
+  recontactWindowHours: z
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(168),
+});
+/** @category Modules */
+export type KpisOptions = z.input<typeof KpisOptions>;
+
+/**
+ * The KPI module (KPI-1, KPI-2): daily roll-ups of the contact centre's figures — contacts, waits, handling,
+ * first-contact resolution, surveys — kept as contacts are recorded, so a year's dashboard merges 365 stored
+ * partials instead of reading every contact. Requires the service desk; on the root as `frontline.kpis`.
+ *
+ * How the roll-ups stay exact: its event handlers (`on`) run inside the unit of work that records, amends or
+ * surveys a contact and write a stale-mark for the contact's local day (insert-only: concurrent recorders never
+ * contend); a refresh recomputes a marked day whole from its records through the service desk's queries and
+ * deletes the marks it read in the unit of work that stores the roll-up. A day's roll-up is a function of that
+ * day's records, so a retried or concurrent refresh can neither count a contact twice nor lose a correction.
+ * Reads refresh stale days first (or report them), merge the days, decide first contacts with the days after
+ * the period, and merge agents away for an actor without `kpi.read_agents`.
+ * @example
+ * const frontline = await createFrontline({ store, modules: [serviceDesk(), kpis({ timeZone: 'Europe/Budapest' })] });
+ * const { partial } = await frontline.kpis.rollup({ actor: teamLead, from: '2026-01-01', to: '2026-12-31', period: 'month', by: ['queue'] });
+ * for (const { key, totals } of kpiGroups(partial)) console.log(key.period?.start, key.queue, answerRate(totals));
+ * @category Modules
+ */
+export const kpis = (options: KpisOptions = {}) => {
+  const { timeZone, recontactWindowHours } = parseInput(KpisOptions, options, 'KPI module options');
+  const markStaleDays: EventHandler = async (events, { tx, clock, ids }) => {
+    const days = new Map<string, string>();
+    for (const event of events) {
+      const day = staleDayOf(event.type, event.data, timeZone);
+      if (day !== null) days.set(day, event.type);
+    }
+    const at = clock.now();
+    const rows = [...days].map(([day, cause]) => ({ id: ids.next(), day, cause, at }));
+    if (rows.length > 0) await tx.repository(KpiRollupMarks).insertMany(rows);
+  };
+  return defineModule({
+    id: 'kpis',
+    requires: ['serviceDesk'],
+    collections: { dailyRollups: KpiDailyRollups, rollupMarks: KpiRollupMarks },
+    permissions: describePermissions([P.kpiRead, P.kpiReadAgents, P.kpiManage]),
+    events: KPI_EVENTS,
+    on: {
+      [InteractionRecorded.type]: markStaleDays,
+      [InteractionAmended.type]: markStaleDays,
+      [InteractionFeedbackReceived.type]: markStaleDays,
+    },
+    services: ({
+      store,
+      clock,
+      ids,
+      deps,
+    }: ModuleContext<{ serviceDesk: ServiceDeskServices }>): KpiRollupService =>
+      createKpiRollupService({
+        store,
+        clock,
+        ids,
+        interactions: deps.serviceDesk.interactions,
+        timeZone,
+        recontactWindowHours,
+      }),
+  });
+};
