@@ -20,7 +20,8 @@ export type KpiRollupSuiteTest =
   | 'unit-of-work'
   | 'concurrent-recorders'
   | 'masking'
-  | 'rebuild';
+  | 'rebuild'
+  | 'tickets';
 
 /** What the KPI roll-up suite needs from an adapter (the hooks every suite takes). */
 export interface KpiRollupSuiteOptions extends SuiteHooks<KpiRollupSuiteTest> {
@@ -30,7 +31,17 @@ export interface KpiRollupSuiteOptions extends SuiteHooks<KpiRollupSuiteTest> {
 const lead = {
   id: 'lead-csilla',
   roles: ['team-lead'],
-  permissions: ['customer.write', 'interaction.write', 'kpi.read', 'kpi.read_agents', 'kpi.manage'],
+  permissions: [
+    'customer.write',
+    'interaction.write',
+    'ticket.write',
+    'ticket.escalate',
+    'ticket.work_l2',
+    'ticket.supervise',
+    'kpi.read',
+    'kpi.read_agents',
+    'kpi.manage',
+  ],
 } as const satisfies ActorInput;
 const analyst: ActorInput = { id: 'analyst-ede', roles: ['analyst'], permissions: ['kpi.read'] };
 const TZ = 'Europe/Budapest';
@@ -100,7 +111,7 @@ async function setup(store: Store, clock: FixedClock) {
     const inPeriod = Object.entries(settled.groups).filter(([, g]) => g.key.period!.start < to.toISOString());
     return { ...settled, groups: Object.fromEntries(inPeriod) };
   };
-  return { fl, record, marks, onePass };
+  return { fl, record, marks, onePass, customers };
 }
 
 /** Contacts every 47 minutes from Saturday 24 October 2026 06:00 local, across the 25-hour Sunday. */
@@ -288,6 +299,59 @@ export function runKpiRollupSuite(options: KpiRollupSuiteOptions): void {
         await expect(
           fl.kpis.rebuildRollups({ actor: analyst, from: '2026-10-24', to: '2026-10-26' }),
         ).rejects.toSatisfy((e: unknown) => FrontlineError.is(e, 'FORBIDDEN'));
+      },
+    );
+
+    test(
+      'tickets',
+      'counts tickets opened, resolved (with and without L2) and closed on their days, following a reopen and a reassignment',
+      async ({ fl, clock, customers }) => {
+        const tickets = fl.serviceDesk.tickets;
+        const open = async (group: string) =>
+          (
+            await tickets.openTicket({
+              actor: lead,
+              customerId: customers[0]!,
+              subject: 'No dial tone',
+              category: 'network',
+              group,
+              slaPolicyId: null,
+            })
+          ).ticket.id;
+        clock.set('2026-10-24T08:00:00Z');
+        const [a, b, c] = [await open('billing'), await open('billing'), await open('technical')];
+        clock.set('2026-10-25T09:00:00Z');
+        await tickets.resolveTicket({ actor: lead, ticketId: a });
+        await tickets.escalateTicket({ actor: lead, ticketId: b, reason: 'Needs the network team' });
+        await tickets.resolveTicket({ actor: lead, ticketId: b });
+        clock.set('2026-10-26T10:00:00Z');
+        await tickets.reopenTicket({ actor: lead, ticketId: a, reason: 'Still no dial tone' });
+        await tickets.closeTicket({ actor: lead, ticketId: b });
+        await tickets.assignTicket({ actor: lead, ticketId: c, group: 'billing' });
+        const view = await fl.kpis.rollup({
+          actor: lead,
+          from: '2026-10-24',
+          to: '2026-10-26',
+          by: ['queue'],
+        });
+        const figures = kpiGroups(view.partial)
+          .filter((g) => Object.values(g.totals.tickets).some((n) => n > 0))
+          .map((g) => [g.key.period!.start.slice(0, 10), g.key.queue, g.totals.tickets]);
+        expect(figures).toEqual([
+          ['2026-10-23', 'billing', { opened: 3, resolved: 0, resolvedEscalated: 0, closed: 0 }],
+          // b went to L2 (its group stayed billing); a's resolution was taken back by the reopen
+          ['2026-10-24', 'billing', { opened: 0, resolved: 1, resolvedEscalated: 1, closed: 0 }],
+          ['2026-10-25', 'billing', { opened: 0, resolved: 0, resolvedEscalated: 0, closed: 1 }],
+        ]);
+        const rebuilt = await fl.kpis.rebuildRollups({ actor: lead, from: '2026-10-24', to: '2026-10-26' });
+        expect(rebuilt.tickets).toBe(5);
+        const again = await fl.kpis.rollup({
+          actor: lead,
+          from: '2026-10-24',
+          to: '2026-10-26',
+          by: ['queue'],
+        });
+        expect(again.partial).toEqual(view.partial);
       },
     );
   });

@@ -14,6 +14,8 @@ export {
   KpiDailyRollups,
   KpiRollupMark,
   KpiRollupMarks,
+  KpiTicketDayRows,
+  KpiTicketDays,
 } from '../kpi-rollups/rollup-collections';
 export { KPI_EVENTS, KpiRollupRefreshed } from '../kpi-rollups/rollup-events';
 export {

@@ -4,8 +4,8 @@ import { KpiPartial } from '../kpi/kpi-partial';
 import { defineCollection } from '../ports/storage';
 
 /**
- * One local day's KPI roll-up: the partial of every contact offered and every survey answered that day (in the
- * module's zone), grouped by day × agent × queue × channel × category — a pure function of that day's records,
+ * One local day's KPI roll-up: the partial of every contact offered, every survey answered and every ticket
+ * opened, resolved or closed that day (in the module's zone), grouped by day × agent × queue × channel × category — a pure function of that day's records,
  * recomputed whole whenever one of them changes, so it can never count a contact twice or miss a correction.
  * @category KPI roll-ups
  */
@@ -16,9 +16,10 @@ export const KpiDailyRollup = z.strictObject({
   from: Instant,
   to: Instant,
   partial: KpiPartial,
-  /** How many contacts and survey answers the partial was computed from. */
+  /** How many contacts, survey answers and tickets the partial was computed from. */
   contacts: z.int().min(0),
   surveys: z.int().min(0),
+  tickets: z.int().min(0),
   refreshedAt: Instant,
 });
 /** @category KPI roll-ups */
@@ -58,4 +59,28 @@ export const KpiRollupMarks = defineCollection<KpiRollupMark>({
   name: 'kpi_rollup_marks',
   schema: KpiRollupMark,
   indexes: { day: { key: (m) => m.day } },
+});
+
+/**
+ * The local days a ticket's KPI row counts on — opened, last resolved, closed — as the module last saw them, so a
+ * reopen or a reassignment marks the days it changes. Written by the module's handlers of ticket events.
+ * @category KPI roll-ups
+ */
+export const KpiTicketDays = z.strictObject({
+  /** The ticket's id. */
+  id: z.string().min(1).max(200),
+  opened: CalendarDate.nullable(),
+  resolved: CalendarDate.nullable(),
+  closed: CalendarDate.nullable(),
+});
+/** @category KPI roll-ups */
+export type KpiTicketDays = z.output<typeof KpiTicketDays>;
+
+/**
+ * `kpi_ticket_days`: one row a ticket, by its id.
+ * @category KPI roll-ups
+ */
+export const KpiTicketDayRows = defineCollection<KpiTicketDays>({
+  name: 'kpi_ticket_days',
+  schema: KpiTicketDays,
 });

@@ -9,11 +9,13 @@ import { defineEvent } from '../kit/define-event';
  */
 export const KpiRollupRefreshed = defineEvent({
   type: 'kpi.rollup_refreshed.v1',
-  description: "A local day's KPI roll-up was recomputed from the contacts and survey answers of that day.",
+  description:
+    "A local day's KPI roll-up was recomputed from the contacts, survey answers and tickets of that day.",
   payload: z.object({
     day: CalendarDate,
     contacts: z.int().min(0),
     surveys: z.int().min(0),
+    tickets: z.int().min(0),
     marks: z.int().min(0),
   }),
 });

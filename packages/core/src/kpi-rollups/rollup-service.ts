@@ -14,12 +14,14 @@ import { kpiContactFromInteraction, kpiSurveyFromInteraction } from '../kpi/inte
 import type { KpiPartial } from '../kpi/kpi-partial';
 import { emptyKpiPartial, kpiPartialOf } from '../kpi/kpi-partial-of';
 import { KpiPeriodGrain, periodOf } from '../kpi/kpi-period';
-import type { KpiContactInput, KpiSurveyInput } from '../kpi/kpi-rows.schema';
+import type { KpiContactInput, KpiSurveyInput, KpiTicketInput } from '../kpi/kpi-rows.schema';
 import { mergeKpiPartials } from '../kpi/merge-kpi-partials';
 import { KpiRegrouping, regroupKpiPartial } from '../kpi/regroup-kpi-partial';
 import { settleFirstContacts } from '../kpi/settle-first-contacts';
+import { kpiTicketFromTicket } from '../kpi/ticket-rows';
 import type { Store } from '../ports/storage';
 import type { ServiceDeps } from '../services/domain-events';
+import type { TicketService } from '../tickets/ticket-service';
 import { type KpiDailyRollup, KpiDailyRollups, KpiRollupMarks } from './rollup-collections';
 import { KpiRollupRefreshed } from './rollup-events';
 
@@ -27,7 +29,11 @@ import { KpiRollupRefreshed } from './rollup-events';
 export const ROLLUP_DIMENSIONS = ['agent', 'category', 'channel', 'queue'] as const;
 
 /** Who the roll-ups read contacts as: the facts the statistics need, free texts masked. */
-const ROLLUP_READER: Actor = { id: 'system:kpi-rollups', roles: [], permissions: [P.customerRead] };
+const ROLLUP_READER: Actor = {
+  id: 'system:kpi-rollups',
+  roles: [],
+  permissions: [P.customerRead, P.ticketRead],
+};
 
 /** The longest period one call reads or rebuilds: ten years of days. */
 const MAX_DAYS = 3660;
@@ -76,9 +82,10 @@ export type RefreshRollupsInput = z.input<typeof RefreshRollupsInput>;
 export interface RollupRefresh {
   /** The local dates recomputed, in order. */
   readonly days: readonly string[];
-  /** Contacts and survey answers read. */
+  /** Contacts, survey answers and tickets read. */
   readonly contacts: number;
   readonly surveys: number;
+  readonly tickets: number;
   /** True when `maxDays` stopped a refresh with stale days left. */
   readonly more: boolean;
 }
@@ -118,6 +125,7 @@ export interface KpiRollupService {
 /** What the roll-up service is built from. @internal */
 export interface KpiRollupDeps extends ServiceDeps {
   readonly interactions: InteractionService;
+  readonly tickets: TicketService;
   readonly timeZone: string;
   readonly recontactWindowHours: number;
 }
@@ -162,6 +170,15 @@ export function staleDayOf(type: string, data: unknown, timeZone: string): strin
   return Number.isNaN(instant.getTime()) ? null : calendarDateIn(instant, timeZone);
 }
 
+/** The partial with only the groups of the day starting at `start` (a ticket's other days are theirs). */
+function onDay(partial: KpiPartial, start: Date): KpiPartial {
+  const day = start.toISOString();
+  const groups = Object.fromEntries(
+    Object.entries(partial.groups).filter(([, g]) => g.key.period?.start === day),
+  );
+  return { ...partial, groups };
+}
+
 /** The partial without the groups of periods from `end` on (the days read only to decide first contacts). */
 function withinPeriod(partial: KpiPartial, end: Date): KpiPartial {
   const limit = end.toISOString();
@@ -184,7 +201,7 @@ function withinPeriod(partial: KpiPartial, end: Date): KpiPartial {
 
 /** Creates the roll-up service. @internal */
 export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
-  const { store, clock, interactions, timeZone } = deps;
+  const { store, clock, interactions, tickets, timeZone } = deps;
   const grouping = {
     period: 'day' as const,
     by: [...ROLLUP_DIMENSIONS],
@@ -195,7 +212,10 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
   const marks = (s: Store) => s.repository(KpiRollupMarks);
 
   /** Reads a day's records and writes its roll-up, removing the marks read before the records. */
-  async function refreshDay(actor: Actor, day: string): Promise<{ contacts: number; surveys: number }> {
+  async function refreshDay(
+    actor: Actor,
+    day: string,
+  ): Promise<{ contacts: number; surveys: number; tickets: number }> {
     for (let attempt = 1; ; attempt++) {
       // order matters: the version, then the marks, then the records, so a record that changes after the
       // marks were read leaves a mark this refresh does not delete
@@ -212,7 +232,16 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
         const row = kpiSurveyFromInteraction(i);
         if (row) surveys.push(row);
       }
-      const partial = kpiPartialOf({ contacts, surveys }, grouping);
+      // a ticket counts on the days it was opened, resolved and closed: each day's roll-up keeps its own day's
+      const ticketRows = new Map<string, KpiTicketInput>();
+      for (const by of ['opened', 'resolved', 'closed'] as const) {
+        for await (const t of tickets.ticketsInPeriod({ actor: ROLLUP_READER, by, from, to }))
+          ticketRows.set(t.id, kpiTicketFromTicket(t));
+      }
+      const partial = onDay(
+        kpiPartialOf({ contacts, surveys, tickets: ticketRows.values() }, grouping),
+        from,
+      );
       const decide = async (tx: Store, at: Date) => {
         for (const mark of seen) await marks(tx).delete(mark.data.id, mark.version);
         const entity: KpiDailyRollup = {
@@ -222,12 +251,19 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
           partial,
           contacts: contacts.length,
           surveys: surveys.length,
+          tickets: ticketRows.size,
           refreshedAt: at,
         };
         const event = emit(
           KpiRollupRefreshed,
           { entityType: 'kpi_daily_rollup', entityId: day },
-          { day, contacts: contacts.length, surveys: surveys.length, marks: seen.length },
+          {
+            day,
+            contacts: contacts.length,
+            surveys: surveys.length,
+            tickets: ticketRows.size,
+            marks: seen.length,
+          },
         );
         return { entity, events: [event] };
       };
@@ -246,7 +282,7 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
             { ...command, id: () => day, execute: ({ tx, at }) => decide(tx, at) },
             { actor, day, expectedVersion: existing.version },
           );
-        return { contacts: contacts.length, surveys: surveys.length };
+        return { contacts: contacts.length, surveys: surveys.length, tickets: ticketRows.size };
       } catch (error) {
         // another refresh of the same day got there first (its roll-up, or the marks it deleted): read again
         const lost = FrontlineError.is(error, 'CONFLICT') || FrontlineError.is(error, 'NOT_FOUND');
@@ -256,14 +292,14 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
   }
 
   async function refreshDays(actor: Actor, days: readonly string[], more: boolean): Promise<RollupRefresh> {
-    let contacts = 0;
-    let surveys = 0;
+    const total = { contacts: 0, surveys: 0, tickets: 0 };
     for (const day of days) {
       const counts = await refreshDay(actor, day);
-      contacts += counts.contacts;
-      surveys += counts.surveys;
+      total.contacts += counts.contacts;
+      total.surveys += counts.surveys;
+      total.tickets += counts.tickets;
     }
-    return { days, contacts, surveys, more };
+    return { days, ...total, more };
   }
 
   /** The distinct stale days in `[from, to]` (or all), oldest first, at most `limit`. */

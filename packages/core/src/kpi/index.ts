@@ -57,4 +57,5 @@ export { resolvedRequests } from './resolved-requests';
 export { resolvedWithoutEscalation } from './resolved-without-escalation';
 export { ServiceLevelOptions, ServiceLevelVariant, serviceLevel } from './service-level';
 export { settleFirstContacts } from './settle-first-contacts';
+export { type KpiTicketSource, kpiTicketFromTicket } from './ticket-rows';
 export { utilisation } from './utilisation';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describePermissions, Permissions as P } from '../agents/permissions';
+import { calendarDateIn } from '../customers/local-date';
 import { parseInput } from '../errors/validate';
 import {
   InteractionAmended,
@@ -9,10 +10,48 @@ import {
 import { BUDAPEST, TimeZone } from '../kernel/time-zone';
 import { defineModule, type ModuleContext } from '../kit/define-module';
 import type { EventHandler } from '../kit/event-handlers';
-import { KpiDailyRollups, KpiRollupMarks } from '../kpi-rollups/rollup-collections';
+import {
+  KpiDailyRollups,
+  KpiRollupMarks,
+  KpiTicketDayRows,
+  type KpiTicketDays,
+} from '../kpi-rollups/rollup-collections';
 import { KPI_EVENTS } from '../kpi-rollups/rollup-events';
 import { createKpiRollupService, type KpiRollupService, staleDayOf } from '../kpi-rollups/rollup-service';
+import type { Store } from '../ports/storage';
+import {
+  TicketAssigned,
+  TicketClassified,
+  TicketClosed,
+  TicketDeescalated,
+  TicketEscalated,
+  TicketOpened,
+  TicketReopened,
+  TicketResolved,
+} from '../tickets/ticket-events';
 import type { ServiceDeskServices } from './service-desk';
+
+/** Writes one stale-mark a day of `days` (day → the event type that made it stale). */
+async function markDays(tx: Store, days: ReadonlyMap<string, string>, at: Date, next: () => string) {
+  const rows = [...days].map(([day, cause]) => ({ id: next(), day, cause, at }));
+  if (rows.length > 0) await tx.repository(KpiRollupMarks).insertMany(rows);
+}
+
+/** The days a ticket's row counts on after `type`, from those before it; `today` is the event's day. */
+function ticketDaysAfter(type: string, before: KpiTicketDays, today: string): KpiTicketDays {
+  switch (type) {
+    case TicketOpened.type:
+      return { ...before, opened: before.opened ?? today };
+    case TicketResolved.type:
+      return { ...before, resolved: before.resolved ?? today };
+    case TicketClosed.type:
+      return { ...before, closed: today };
+    case TicketReopened.type:
+      return { ...before, resolved: null, closed: null };
+    default:
+      return before;
+  }
+}
 
 /**
  * The KPI module's choices: the zone its days are local to and the re-contact window of first-contact
@@ -34,7 +73,8 @@ export type KpisOptions = z.input<typeof KpisOptions>;
 
 /**
  * The KPI module (KPI-1, KPI-2): daily roll-ups of the contact centre's figures — contacts, waits, handling,
- * first-contact resolution, surveys — kept as contacts are recorded, so a year's dashboard merges 365 stored
+ * first-contact resolution, surveys, tickets opened, resolved (with or without L2) and closed — kept as contacts
+ * are recorded and tickets worked, so a year's dashboard merges 365 stored
  * partials instead of reading every contact. Requires the service desk; on the root as `frontline.kpis`.
  *
  * How the roll-ups stay exact: its event handlers (`on`) run inside the unit of work that records, amends or
@@ -58,20 +98,56 @@ export const kpis = (options: KpisOptions = {}) => {
       const day = staleDayOf(event.type, event.data, timeZone);
       if (day !== null) days.set(day, event.type);
     }
+    await markDays(tx, days, clock.now(), () => ids.next());
+  };
+  // A ticket counts on the days it was opened, resolved and closed: a change marks them all (a reassignment moves
+  // its counts between queues on each), a resolve or close marks today, a reopen the days it no longer counts on.
+  const markTicketDays: EventHandler = async (events, { tx, clock, ids }) => {
     const at = clock.now();
-    const rows = [...days].map(([day, cause]) => ({ id: ids.next(), day, cause, at }));
-    if (rows.length > 0) await tx.repository(KpiRollupMarks).insertMany(rows);
+    const today = calendarDateIn(at, timeZone);
+    const repo = tx.repository(KpiTicketDayRows);
+    const days = new Map<string, string>();
+    for (const event of events) {
+      const row = await repo.find(event.entityId);
+      const before = row?.data ?? { id: event.entityId, opened: null, resolved: null, closed: null };
+      const after = ticketDaysAfter(event.type, before, today);
+      for (const day of [
+        before.opened,
+        before.resolved,
+        before.closed,
+        after.opened,
+        after.resolved,
+        after.closed,
+        today,
+      ])
+        if (day !== null) days.set(day, event.type);
+      if (row === undefined) await repo.insert(after);
+      else if (JSON.stringify(after) !== JSON.stringify(before)) await repo.update(after, row.version);
+    }
+    await markDays(tx, days, at, () => ids.next());
   };
   return defineModule({
     id: 'kpis',
     requires: ['serviceDesk'],
-    collections: { dailyRollups: KpiDailyRollups, rollupMarks: KpiRollupMarks },
+    collections: { dailyRollups: KpiDailyRollups, rollupMarks: KpiRollupMarks, ticketDays: KpiTicketDayRows },
     permissions: describePermissions([P.kpiRead, P.kpiReadAgents, P.kpiManage]),
     events: KPI_EVENTS,
     on: {
       [InteractionRecorded.type]: markStaleDays,
       [InteractionAmended.type]: markStaleDays,
       [InteractionFeedbackReceived.type]: markStaleDays,
+      ...Object.fromEntries(
+        [
+          TicketOpened,
+          TicketAssigned,
+          TicketClassified,
+          TicketEscalated,
+          TicketDeescalated,
+          TicketResolved,
+          TicketReopened,
+          TicketClosed,
+        ].map((event) => [event.type, markTicketDays]),
+      ),
     },
     services: ({
       store,
@@ -84,6 +160,7 @@ export const kpis = (options: KpisOptions = {}) => {
         clock,
         ids,
         interactions: deps.serviceDesk.interactions,
+        tickets: deps.serviceDesk.tickets,
         timeZone,
         recontactWindowHours,
       }),

@@ -70,6 +70,7 @@ export {
   TicketInboxInput,
   TicketReasonInput,
   TicketRefInput,
+  TicketsInPeriodInput,
   TicketsOfCustomerInput,
 } from './ticket-inputs';
 export {

@@ -6,7 +6,7 @@ import { Ticket } from './ticket.schema';
 /**
  * The `tickets` collection. Its indexes serve every hot selection without a scan:
  * - `customer_opened_at` — `customerId|openedAt`: a customer's tickets in time order;
- * - `opened_at`, `resolved_at` — tickets opened or resolved in a period (KPIs);
+ * - `opened_at`, `resolved_at`, `closed_at` — tickets opened, resolved or closed in a period (KPIs);
  * - `status_opened_at`, `group_opened_at`, `assignee_opened_at` — `status|openedAt`, `group|openedAt`,
  *   `assigneeId|openedAt`: the inboxes of a status, a queue and an agent, oldest first and stable under paging;
  * - `sla_due_at` — the earliest due instant of a running SLA target (`dueBreaches` ranges on it);
@@ -20,6 +20,7 @@ export const Tickets = defineCollection<Ticket>({
     customer_opened_at: { key: (t) => timeKey(t.customerId, t.openedAt) },
     opened_at: { key: (t) => t.openedAt.toISOString() },
     resolved_at: { key: (t) => t.resolvedAt?.toISOString() },
+    closed_at: { key: (t) => t.closedAt?.toISOString() },
     status_opened_at: { key: (t) => timeKey(t.status, t.openedAt) },
     group_opened_at: { key: (t) => (t.group === null ? null : timeKey(t.group, t.openedAt)) },
     assignee_opened_at: { key: (t) => (t.assigneeId === null ? null : timeKey(t.assigneeId, t.openedAt)) },

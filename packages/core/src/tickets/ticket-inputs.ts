@@ -188,3 +188,19 @@ export const TicketInboxInput = z
   );
 /** @category Tickets */
 export type TicketInboxInput = z.input<typeof TicketInboxInput>;
+
+/**
+ * Input of `ticketsInPeriod`: the tickets opened, resolved (the last time) or closed in `[from, to)`, by the instant
+ * `by` names — the ticket rows of the KPI calculators.
+ * @category Tickets
+ */
+export const TicketsInPeriodInput = z
+  .strictObject({
+    actor: Actor,
+    by: z.enum(['opened', 'resolved', 'closed']),
+    from: Instant,
+    to: Instant,
+  })
+  .refine((i) => i.from <= i.to, { path: ['to'], message: 'The period ends before it starts' });
+/** @category Tickets */
+export type TicketsInPeriodInput = z.input<typeof TicketsInPeriodInput>;

@@ -12,7 +12,12 @@ import type { SlaPolicy, SlaTargetName } from './sla.schema';
 import type { Ticket } from './ticket.schema';
 import { SlaPolicies, Tickets } from './ticket-collections';
 import type { TicketContext } from './ticket-context';
-import { DueBreachesInput, TicketInboxInput, TicketsOfCustomerInput } from './ticket-inputs';
+import {
+  DueBreachesInput,
+  TicketInboxInput,
+  TicketsInPeriodInput,
+  TicketsOfCustomerInput,
+} from './ticket-inputs';
 import { SlaPolicyReadPolicy, TicketReadPolicy } from './ticket-read-policy';
 import { isTargetRunning } from './ticket-sla';
 
@@ -118,6 +123,21 @@ export function ticketQueries(ctx: TicketContext) {
           (assigneeId === undefined || t.assigneeId === assigneeId) &&
           (dueBefore === undefined || (t.sla?.nextDueAt != null && t.sla.nextDueAt < dueBefore)),
       );
+    },
+
+    ticketsInPeriod: (raw: unknown): AsyncIterable<Ticket> => {
+      const input = parseInput(TicketsInPeriodInput, raw, 'tickets in a period');
+      const actor = authorizeRead(TicketReadPolicy, input.actor);
+      const rows = store.repository(Tickets).query({
+        index: `${input.by}_at`,
+        from: input.from.toISOString(),
+        to: input.to.toISOString(),
+      });
+      return {
+        async *[Symbol.asyncIterator]() {
+          for await (const row of rows) yield present(TicketReadPolicy, actor, row.data);
+        },
+      };
     },
 
     dueBreaches: (raw: unknown): AsyncIterable<SlaDue> => {

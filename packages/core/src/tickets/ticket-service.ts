@@ -18,6 +18,7 @@ import type {
   TicketInboxInput,
   TicketReasonInput,
   TicketRefInput,
+  TicketsInPeriodInput,
   TicketsOfCustomerInput,
 } from './ticket-inputs';
 import { type SlaDue, ticketQueries } from './ticket-queries';
@@ -78,6 +79,11 @@ export interface TicketService {
    * Pending tickets have no due instant, so they never appear.
    */
   dueBreaches(input: DueBreachesInput): AsyncIterable<SlaDue>;
+  /**
+   * The tickets opened, resolved (the last time) or closed in `[from, to)` — a range on that instant's index, for
+   * the KPI calculators (see `kpiTicketFromTicket`).
+   */
+  ticketsInPeriod(input: TicketsInPeriodInput): AsyncIterable<Ticket>;
   /**
    * The SLA worker: for tickets whose next signal is due by `now` (an index range, never a scan), announces each
    * warning (`ticket.sla_warning.v1`) and breach (`ticket.sla_breached.v1`) once — outbox dedupe keys and the
