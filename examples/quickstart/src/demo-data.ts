@@ -1,6 +1,7 @@
 /**
  * The demo's data and console helpers: the caller, the complaint office, the authority matrix and the
- * compensation rules (inline: the demo depends on neither another example nor the testing package).
+ * compensation rules (inline: the demo depends on no other example, and on the testing package only for the
+ * simulated KPI week of `@frontline/testing/kpi`).
  */
 
 import { formatMoney, type Money, money } from '@frontline/core';

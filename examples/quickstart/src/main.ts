@@ -8,7 +8,8 @@
  * supervisor), find it for the next caller with accent-free words, render a Hungarian customer notice; then the
  * same caller complains by phone about a billing error: minutes, acknowledgement, investigation, a refund
  * proposed by the compensation rules above the L1 operator's authority and approved by the supervisor, the
- * answer letter, acceptance and closing. Finally verify the audit chain and deliver the outbox.
+ * answer letter, acceptance and closing. Then verify the audit chain and deliver the outbox. Finally, the weekly
+ * KPI dashboard of a simulated hotline week: `out/dashboard.html` and its PDF (see `weekly-dashboard.ts`).
  */
 import path from 'node:path';
 import {
@@ -49,6 +50,7 @@ import {
   short,
   ZONE,
 } from './demo-data';
+import { writeWeeklyDashboard } from './weekly-dashboard';
 
 const started = performance.now();
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -476,6 +478,10 @@ try {
       : `    NOT in the event catalogue: ${[...undeclared].join(', ')}`,
   );
   if (undeclared.size > 0) process.exitCode = 1;
+
+  // ── the week's KPI dashboard (a simulated week: no store needed) ───────────────────────────────────────────
+  say();
+  await writeWeeklyDashboard({ outDir: path.join(repoRoot, 'out'), say });
   say();
   say(
     `Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Run it again: it finds this run's data.`,
