@@ -75,8 +75,14 @@ export const THRESHOLD_RULE =
 
 /** Adds one duration (milliseconds, ≥ 0) to `histogram`, in place. @internal */
 export function addDuration(histogram: DurationHistogram, ms: number): void {
-  const key = bucketKey(ms);
-  histogram.buckets[key] = (histogram.buckets[key] ?? 0) + 1;
+  const b = histogram.buckets;
+  const s = Math.ceil(ms / SECOND);
+  // a whole second up to an hour is its own key; indexing by the number names the same key without a string
+  if (s <= HOUR_S) b[s] = (b[s] ?? 0) + 1;
+  else {
+    const key = bucketKey(ms);
+    b[key] = (b[key] ?? 0) + 1;
+  }
   histogram.count += 1;
   histogram.sumMs += ms;
   histogram.maxMs = histogram.maxMs === null ? ms : Math.max(histogram.maxMs, ms);

@@ -28,27 +28,6 @@ export function mergeRuns(
   return out;
 }
 
-/**
- * Adds one contact's run (`start === end`) to a customer's runs, in place — the one-pass step. In time order
- * only the last run is touched (constant work); an earlier contact falls back to {@link mergeRuns}.
- * @internal
- */
-export function addContactToRuns(
-  runs: ContactRun[],
-  run: ContactRun,
-  windowMs: number,
-  recontacted: (groupKey: string) => void,
-): void {
-  const last = runs[runs.length - 1];
-  if (last === undefined || run.start - last.end > windowMs) runs.push(run);
-  else if (run.start >= last.start) runs[runs.length - 1] = combine(last, run, recontacted);
-  else {
-    const merged = mergeRuns(runs, [run], windowMs, recontacted);
-    runs.length = 0;
-    for (const r of merged) runs.push(r);
-  }
-}
-
 /** One run from two that overlap or lie within the window (`x.start ≤ y.start`). */
 function combine(x: ContactRun, y: ContactRun, recontacted: (groupKey: string) => void): ContactRun {
   const end = Math.max(x.end, y.end);

@@ -37,6 +37,11 @@ export {
   parseKpiPartial,
 } from './kpi-partial';
 export { emptyKpiPartial, type KpiRows, kpiPartialOf } from './kpi-partial-of';
+export {
+  type KpiRowStreams,
+  KpiStreamOptions,
+  kpiPartialOfStream,
+} from './kpi-partial-of-stream';
 export { type KpiPeriod, KpiPeriodGrain, kpiPeriodOf } from './kpi-period';
 export {
   KpiAgentSession,

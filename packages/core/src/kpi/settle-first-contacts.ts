@@ -24,8 +24,14 @@ export function settleFirstContacts(
 ): KpiPartial {
   const through = parseInput(SettleOptions, options, 'settle options').completeThrough.getTime();
   const windowMs = partial.grouping.recontactWindowHours * 3_600_000;
-  const settled: KpiPartial = structuredClone(partial);
-  settled.firstContact = {};
+  // the runs are copied one by one below (most are dropped): no clone of the whole first-contact state
+  const settled: KpiPartial = {
+    ...partial,
+    grouping: structuredClone(partial.grouping),
+    groups: structuredClone(partial.groups),
+    backlog: structuredClone(partial.backlog),
+    firstContact: {},
+  };
   for (const [customer, runs] of Object.entries(partial.firstContact)) {
     const open = runs.filter((run) => {
       if (run.end + windowMs > through) return true;
