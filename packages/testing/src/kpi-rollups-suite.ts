@@ -21,7 +21,8 @@ export type KpiRollupSuiteTest =
   | 'concurrent-recorders'
   | 'masking'
   | 'rebuild'
-  | 'tickets';
+  | 'tickets'
+  | 'agents';
 
 /** What the KPI roll-up suite needs from an adapter (the hooks every suite takes). */
 export interface KpiRollupSuiteOptions extends SuiteHooks<KpiRollupSuiteTest> {
@@ -38,6 +39,8 @@ const lead = {
     'ticket.escalate',
     'ticket.work_l2',
     'ticket.supervise',
+    'agent.manage',
+    'agent.control_sessions',
     'kpi.read',
     'kpi.read_agents',
     'kpi.manage',
@@ -352,6 +355,60 @@ export function runKpiRollupSuite(options: KpiRollupSuiteOptions): void {
           by: ['queue'],
         });
         expect(again.partial).toEqual(view.partial);
+      },
+    );
+
+    test(
+      'agents',
+      "cuts agents' time at local midnight and completes a day read before it ended",
+      async ({ fl, clock }) => {
+        const agents = fl.serviceDesk.agents;
+        await agents.createAgent({
+          actor: lead,
+          id: 'anna',
+          name: 'Kiss Anna',
+          email: 'anna@example.hu',
+          roleIds: ['operator_l1'],
+        });
+        const step = async (
+          at: string,
+          command?: 'take_call' | 'end_call' | 'end_wrap_up' | 'start_break' | 'logout',
+        ) => {
+          clock.set(at);
+          if (command === undefined)
+            await agents.login({
+              actor: await agents.actorForAgent({ agentId: 'anna' }),
+              agentId: 'anna',
+            });
+          else await agents.changeAgentState({ actor: lead, agentId: 'anna', command });
+        };
+        const minutes = (ms: number) => ms / 60_000;
+        const agentTime = async () => {
+          const view = await fl.kpis.rollup({ actor: lead, from: '2026-10-24', to: '2026-10-25', by: [] });
+          return kpiGroups(view.partial).map((g) => {
+            const a = g.totals.agents;
+            return [
+              g.key.period!.start.slice(0, 10),
+              minutes(a.availableMs),
+              minutes(a.onCallMs),
+              minutes(a.wrapUpMs),
+              minutes(a.breakMs),
+            ];
+          });
+        };
+        // local midnight before Sunday 25 October is 22:00 UTC
+        await step('2026-10-24T21:00:00Z');
+        await step('2026-10-24T21:30:00Z', 'take_call');
+        clock.set('2026-10-24T21:45:00Z');
+        expect(await agentTime()).toEqual([['2026-10-23', 30, 15, 0, 0]]);
+        await step('2026-10-24T22:30:00Z', 'end_call');
+        await step('2026-10-24T22:40:00Z', 'end_wrap_up');
+        await step('2026-10-24T23:00:00Z', 'start_break');
+        await step('2026-10-24T23:15:00Z', 'logout');
+        expect(await agentTime()).toEqual([
+          ['2026-10-23', 30, 30, 0, 0],
+          ['2026-10-24', 20, 30, 10, 15],
+        ]);
       },
     );
   });

@@ -113,6 +113,19 @@ export const StateLogInput = z
 export type StateLogInput = z.input<typeof StateLogInput>;
 
 /**
+ * Input of `sessionsInPeriod`: every agent's sessions that overlap `[from, to)`.
+ * @category Agents
+ */
+export const SessionsInPeriodInput = z
+  .strictObject({ actor: Actor, from: Instant, to: Instant })
+  .refine((p) => p.from.getTime() <= p.to.getTime(), {
+    message: 'The period ends before it starts',
+    path: ['to'],
+  });
+/** @category Agents */
+export type SessionsInPeriodInput = z.input<typeof SessionsInPeriodInput>;
+
+/**
  * Input of `publishNotice` (`notice.publish`). An empty `audienceRoleIds` addresses everyone.
  * @category Agents
  */

@@ -1,14 +1,27 @@
 import { maskEmailAddress } from '../customers/personal-data';
 import { parseInput } from '../errors/validate';
 import { type Actor, hasPermission } from '../kernel/actor';
+import { authorize } from '../kit/command-runner';
 import { authorizeRead, present, type ReadPolicy } from '../kit/read-policy';
 import type { Clock } from '../ports/clock';
 import type { Store } from '../ports/storage';
 import { actorFor } from './actor-for';
 import type { Agent } from './agent.schema';
-import { ActorForAgentInput, ActorOnlyInput, AgentRefInput, StateLogInput } from './agent-inputs';
+import {
+  ActorForAgentInput,
+  ActorOnlyInput,
+  AgentRefInput,
+  SessionsInPeriodInput,
+  StateLogInput,
+} from './agent-inputs';
 import { hostRoles, loadAgent, openSession, pendingNoticesFor, requireSelfOr } from './agent-lookups';
-import { AgentSessionCollection, sessionEndKey } from './agent-session';
+import {
+  type AgentSession,
+  AgentSessionCollection,
+  MAX_SESSION_MS,
+  OPEN_SESSION_KEY,
+  sessionEndKey,
+} from './agent-session';
 import type { Notice } from './notice';
 import { Permissions } from './permissions';
 import { BuiltInRoles, type Role } from './role';
@@ -78,6 +91,22 @@ export function agentQueries(store: Store, clock: Clock) {
         log.push(...row.data.log);
       }
       return log.sort((a, b) => a.at.getTime() - b.at.getTime());
+    },
+
+    sessionsInPeriod(raw: unknown): AsyncIterable<AgentSession> {
+      const input = parseInput(SessionsInPeriodInput, raw, 'sessions query');
+      authorize(input.actor, [Permissions.agentControlSessions, Permissions.agentManage]);
+      const sessions = store.repository(AgentSessionCollection);
+      const until = new Date(input.to.getTime() + MAX_SESSION_MS).toISOString();
+      return {
+        async *[Symbol.asyncIterator]() {
+          const ended = sessions.query({ index: 'ended_at', from: input.from.toISOString(), to: until });
+          const open = sessions.query({ index: 'ended_at', equals: OPEN_SESSION_KEY });
+          for (const rows of [ended, open]) {
+            for await (const row of rows) if (row.data.loginAt < input.to) yield row.data;
+          }
+        },
+      };
     },
 
     async pendingNotices(raw: unknown): Promise<Notice[]> {

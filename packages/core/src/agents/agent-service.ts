@@ -14,6 +14,7 @@ import type {
   CreateAgentInput,
   DefineRoleInput,
   PublishNoticeInput,
+  SessionsInPeriodInput,
   StateLogInput,
   UpdateAgentInput,
 } from './agent-inputs';
@@ -133,6 +134,12 @@ export interface AgentService {
    * `timeInStates`.
    */
   getStateLog(input: z.input<typeof StateLogInput>): Promise<StateChange[]>;
+  /**
+   * Every agent's sessions that overlap `[from, to)` (`agent.control_sessions` or `agent.manage`), open ones
+   * included — the occupancy rows of the KPI calculators (see `agentSessionRows`). A session that ended more than
+   * a week after `to` is not looked for.
+   */
+  sessionsInPeriod(input: z.input<typeof SessionsInPeriodInput>): AsyncIterable<AgentSession>;
   /** Publishes a notice (`notice.publish`) to roles (or everyone). Emits `notice.published.v1`. */
   publishNotice(input: z.input<typeof PublishNoticeInput>): Promise<NoticeCommandResult>;
   /** The valid notices for the agent's roles it has not acknowledged, mandatory first, then oldest first. */

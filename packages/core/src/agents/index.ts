@@ -24,6 +24,7 @@ export {
   CreateAgentInput,
   DefineRoleInput,
   PublishNoticeInput,
+  SessionsInPeriodInput,
   StateLogInput,
   UpdateAgentInput,
 } from './agent-inputs';

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz/date';
 import { z } from 'zod';
+import type { AgentService } from '../agents/agent-service';
 import { Permissions as P } from '../agents/permissions';
 import { calendarDateIn } from '../customers/local-date';
 import { FrontlineError, ValidationError } from '../errors/frontline-error';
@@ -10,11 +11,17 @@ import { CalendarDate } from '../kernel/instant';
 import { collect } from '../kit/collect';
 import { authorize, runCommand, runCreate } from '../kit/command-runner';
 import { emit } from '../kit/define-event';
+import { agentSessionRows } from '../kpi/agent-session-rows';
 import { kpiContactFromInteraction, kpiSurveyFromInteraction } from '../kpi/interaction-rows';
 import type { KpiPartial } from '../kpi/kpi-partial';
 import { emptyKpiPartial, kpiPartialOf } from '../kpi/kpi-partial-of';
 import { KpiPeriodGrain, periodOf } from '../kpi/kpi-period';
-import type { KpiContactInput, KpiSurveyInput, KpiTicketInput } from '../kpi/kpi-rows.schema';
+import type {
+  KpiAgentSessionInput,
+  KpiContactInput,
+  KpiSurveyInput,
+  KpiTicketInput,
+} from '../kpi/kpi-rows.schema';
 import { mergeKpiPartials } from '../kpi/merge-kpi-partials';
 import { KpiRegrouping, regroupKpiPartial } from '../kpi/regroup-kpi-partial';
 import { settleFirstContacts } from '../kpi/settle-first-contacts';
@@ -32,7 +39,7 @@ export const ROLLUP_DIMENSIONS = ['agent', 'category', 'channel', 'queue'] as co
 const ROLLUP_READER: Actor = {
   id: 'system:kpi-rollups',
   roles: [],
-  permissions: [P.customerRead, P.ticketRead],
+  permissions: [P.customerRead, P.ticketRead, P.agentControlSessions],
 };
 
 /** The longest period one call reads or rebuilds: ten years of days. */
@@ -126,6 +133,7 @@ export interface KpiRollupService {
 export interface KpiRollupDeps extends ServiceDeps {
   readonly interactions: InteractionService;
   readonly tickets: TicketService;
+  readonly agents: AgentService;
   readonly timeZone: string;
   readonly recontactWindowHours: number;
 }
@@ -201,7 +209,7 @@ function withinPeriod(partial: KpiPartial, end: Date): KpiPartial {
 
 /** Creates the roll-up service. @internal */
 export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
-  const { store, clock, interactions, tickets, timeZone } = deps;
+  const { store, clock, interactions, tickets, agents, timeZone } = deps;
   const grouping = {
     period: 'day' as const,
     by: [...ROLLUP_DIMENSIONS],
@@ -238,10 +246,28 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
         for await (const t of tickets.ticketsInPeriod({ actor: ROLLUP_READER, by, from, to }))
           ticketRows.set(t.id, kpiTicketFromTicket(t));
       }
-      const partial = onDay(
-        kpiPartialOf({ contacts, surveys, tickets: ticketRows.values() }, grouping),
-        from,
-      );
+      // agents' time, cut at the day's edges; an open session counts up to now (the day is refreshed again once
+      // it has ended, see \`rollup\`)
+      const sessions: KpiAgentSessionInput[] = [];
+      const now = clock.now();
+      for await (const s of agents.sessionsInPeriod({ actor: ROLLUP_READER, from, to })) {
+        const start = s.loginAt > from ? s.loginAt : from;
+        const ended = s.logoutAt ?? now;
+        const end = ended < to ? ended : to;
+        if (end <= start) continue;
+        sessions.push(
+          ...agentSessionRows({
+            agentId: s.agentId,
+            log: s.log,
+            from: start,
+            to: end,
+            grain: 'day',
+            timeZone,
+          }),
+        );
+      }
+      const rows = { contacts, surveys, sessions, tickets: ticketRows.values() };
+      const partial = onDay(kpiPartialOf(rows, grouping), from);
       const decide = async (tx: Store, at: Date) => {
         for (const mark of seen) await marks(tx).delete(mark.data.id, mark.version);
         const entity: KpiDailyRollup = {
@@ -338,13 +364,17 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
       const windowEnd = new Date(end.getTime() + deps.recontactWindowHours * 3_600_000);
       const lastDay = calendarDateIn(windowEnd, timeZone);
       let stale = await staleDays({ from: input.from, to: lastDay }, MAX_DAYS);
+      // a day refreshed before it ended (today, or yesterday read before midnight) has agents' time still to come
+      const range = { index: 'day', from: input.from, to: `${input.to}~` };
+      for await (const row of rollups(store).query(range))
+        if (row.data.refreshedAt < row.data.to && !stale.includes(row.data.id)) stale.push(row.data.id);
+      stale.sort();
       if (input.refresh && stale.length > 0) {
         await refreshDays(actor, stale, false);
         stale = [];
       }
       let partial = emptyKpiPartial(grouping);
       let storedDays = 0;
-      const range = { index: 'day', from: input.from, to: `${input.to}~` };
       for await (const row of rollups(store).query(range)) {
         partial = mergeKpiPartials(partial, row.data.partial);
         storedDays++;

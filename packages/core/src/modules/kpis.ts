@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AgentLoggedIn, AgentLoggedOut, AgentStateChanged } from '../agents/agent-events';
 import { describePermissions, Permissions as P } from '../agents/permissions';
 import { calendarDateIn } from '../customers/local-date';
 import { parseInput } from '../errors/validate';
@@ -73,7 +74,7 @@ export type KpisOptions = z.input<typeof KpisOptions>;
 
 /**
  * The KPI module (KPI-1, KPI-2): daily roll-ups of the contact centre's figures — contacts, waits, handling,
- * first-contact resolution, surveys, tickets opened, resolved (with or without L2) and closed — kept as contacts
+ * first-contact resolution, surveys, agents' time (occupancy, utilisation), tickets opened, resolved (with or without L2) and closed — kept as contacts
  * are recorded and tickets worked, so a year's dashboard merges 365 stored
  * partials instead of reading every contact. Requires the service desk; on the root as `frontline.kpis`.
  *
@@ -126,6 +127,12 @@ export const kpis = (options: KpisOptions = {}) => {
     }
     await markDays(tx, days, at, () => ids.next());
   };
+  // an agent's state change counts on today: its time in the state it leaves accrued up to now
+  const markToday: EventHandler = async (events, { tx, clock, ids }) => {
+    const at = clock.now();
+    const cause = events[0]?.type ?? 'agent.state_changed.v1';
+    await markDays(tx, new Map([[calendarDateIn(at, timeZone), cause]]), at, () => ids.next());
+  };
   return defineModule({
     id: 'kpis',
     requires: ['serviceDesk'],
@@ -136,6 +143,9 @@ export const kpis = (options: KpisOptions = {}) => {
       [InteractionRecorded.type]: markStaleDays,
       [InteractionAmended.type]: markStaleDays,
       [InteractionFeedbackReceived.type]: markStaleDays,
+      [AgentLoggedIn.type]: markToday,
+      [AgentStateChanged.type]: markToday,
+      [AgentLoggedOut.type]: markToday,
       ...Object.fromEntries(
         [
           TicketOpened,
@@ -161,6 +171,7 @@ export const kpis = (options: KpisOptions = {}) => {
         ids,
         interactions: deps.serviceDesk.interactions,
         tickets: deps.serviceDesk.tickets,
+        agents: deps.serviceDesk.agents,
         timeZone,
         recontactWindowHours,
       }),
