@@ -346,6 +346,11 @@ export function runKpiRollupSuite(options: KpiRollupSuiteOptions): void {
           ['2026-10-24', 'billing', { opened: 0, resolved: 1, resolvedEscalated: 1, closed: 0 }],
           ['2026-10-25', 'billing', { opened: 0, resolved: 0, resolvedEscalated: 0, closed: 1 }],
         ]);
+        // read during the 26th: a and c are open now, both in billing
+        const backlog = kpiGroups(view.partial).filter((g) => (g.backlog?.count ?? 0) > 0);
+        expect(backlog.map((g) => [g.key.queue, g.backlog!.count, g.backlog!.asOf])).toEqual([
+          ['billing', 2, '2026-10-26T10:00:00.000Z'],
+        ]);
         const rebuilt = await fl.kpis.rebuildRollups({ actor: lead, from: '2026-10-24', to: '2026-10-26' });
         expect(rebuilt.tickets).toBe(5);
         const again = await fl.kpis.rollup({

@@ -146,6 +146,59 @@ describe('createFrontline', () => {
     await fl.close();
   });
 
+  it('refuses a handler of an event no module declares, and runs handlers in the recording unit of work', async () => {
+    const Pinged = defineEvent({
+      type: 'thing.pinged.v1',
+      description: 'A ping.',
+      payload: z.object({ n: z.int() }),
+    });
+    expect(problems([mod('a', { on: { 'thing.pinged.v1': async () => {} } })])).toEqual([
+      'modules.0.on.thing.pinged.v1: Module "a" handles "thing.pinged.v1", which no registered module declares; register the module that announces it, or fix the name.',
+    ]);
+    expect(problems([mod('a', { events: [Pinged], on: { 'thing.pinged.v1': 'no' as never } })])).toHaveLength(
+      1,
+    );
+
+    const seen: number[] = [];
+    const log = items('pings');
+    const fl = await createFrontline({
+      store: createMemoryStore(),
+      modules: [
+        mod('a', { events: [Pinged] }),
+        mod('b', {
+          collections: { pings: log },
+          on: {
+            'thing.pinged.v1': async (events, { tx }) => {
+              for (const e of events) {
+                const n = (e.data as { n: number }).n;
+                seen.push(n);
+                await tx.repository(log).insert({ id: `p${n}`, n });
+              }
+            },
+          },
+        }),
+      ],
+    });
+    const ping = (n: number) => ({
+      topic: 'thing.pinged.v1',
+      payload: { entityType: 'thing', entityId: 't1', actor: 'x', data: { n } },
+    });
+    await fl.store.outbox.enqueue([ping(1), { topic: 'other.v1', payload: {} }]);
+    await expect(
+      fl.store.transaction(async (tx) => {
+        await tx.outbox.enqueue([ping(2)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(seen).toEqual([1, 2]);
+    expect(await fl.store.repository(log).count()).toBe(1);
+    // a second tenant's instance handles its own events into its own collections
+    const other = await fl.forTenant('other');
+    await other.store.outbox.enqueue([ping(3)]);
+    expect(await other.store.repository(log).count()).toBe(1);
+    expect(await fl.store.repository(log).count()).toBe(1);
+  });
+
   it('refuses options without a store or modules as VALIDATION', async () => {
     await expect(createFrontline({ store: {} as never, modules: [] })).rejects.toMatchObject({
       code: 'VALIDATION',

@@ -99,7 +99,10 @@ export interface RollupRefresh {
 
 /** The figures of a period from the stored roll-ups. @category KPI roll-ups */
 export interface KpiRollupView {
-  /** Merged, settled (first contacts decided through the period's end, or now) and regrouped as asked. */
+  /**
+   * Merged, settled (first contacts decided through the period's end, or now) and regrouped as asked. When the
+   * period includes now, `backlog` holds the tickets open now with their ages (a stock is not kept per day).
+   */
   readonly partial: KpiPartial;
   /** The first instant of `from` and the end of `to`, in the module's zone. */
   readonly start: Date;
@@ -328,6 +331,30 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
     return { days, ...total, more };
   }
 
+  /**
+   * The open tickets (new, open, pending, escalated) as of `now`, with their ages: a stock, not a flow, so it is
+   * taken when a period that includes now is read, never stored with a day.
+   */
+  async function backlogNow(now: Date): Promise<KpiPartial> {
+    const open: KpiTicketInput[] = [];
+    for (const status of ['new', 'open', 'pending', 'escalated'] as const) {
+      let cursor: string | undefined;
+      do {
+        const page = await tickets.ticketInbox({
+          actor: ROLLUP_READER,
+          status,
+          limit: 500,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        for (const t of page.items) open.push(kpiTicketFromTicket(t));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+    }
+    const snapshot = kpiPartialOf({ tickets: open, backlogAsOf: now }, grouping);
+    // only the snapshot: the tickets' openings and closings are counted by the days they happened on
+    return { ...snapshot, groups: {} };
+  }
+
   /** The distinct stale days in `[from, to]` (or all), oldest first, at most `limit`. */
   async function staleDays(range: { from?: string; to?: string }, limit: number): Promise<string[]> {
     const days: string[] = [];
@@ -385,6 +412,7 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
       for await (const row of rollups(store).query(later))
         partial = mergeKpiPartials(partial, row.data.partial);
       const now = clock.now();
+      if (now >= start && now < end) partial = mergeKpiPartials(partial, await backlogNow(now));
       partial = withinPeriod(
         settleFirstContacts(partial, { completeThrough: now < windowEnd ? now : windowEnd }),
         end,
