@@ -49,7 +49,7 @@ export async function writeWeeklyDashboard({
     // the Monday morning after the week: a fixed instant keeps the page the same on every run
     generatedAt: new Date('2026-03-09T07:00:00Z'),
     title: 'Hotline — week of 2 March 2026',
-    subtitle: `Hotline, simulated: ${week.contacts.length} inbound calls, ${week.surveys.length} surveys, three queues, six agents`,
+    subtitle: `Simulated: ${week.contacts.length.toLocaleString('en-GB')} inbound calls, ${week.surveys.length} surveys, three queues, six agents`,
     staffing: {},
   });
   const charts = dashboard.sections.reduce((n, s) => n + (s.charts?.length ?? 0), 0);

@@ -144,6 +144,20 @@ describe('kpiDashboard', () => {
     expect(report.dashboard.sections[2]!.description).toContain('mean patience 85 s (estimated)');
   });
 
+  it('forecasts no slot from a half hour with only a survey in it', () => {
+    const late = { id: 's-late', answeredAt: at('2026-03-02T17:10:00Z'), agentId: 'anna', csat: 4 }; // 18:10
+    const intraday = settleFirstContacts(
+      kpiPartialOf({ contacts, surveys: [late] }, { timeZone, period: '30min' }),
+      { completeThrough: at('2026-03-09T00:00:00Z') },
+    );
+    const plan = kpiDashboard({ ...input(), intraday }).staffing!;
+    expect(plan.intervals.map((t) => t.start.toISOString())).toEqual([
+      '2026-03-09T07:00:00.000Z',
+      '2026-03-09T07:30:00.000Z',
+      '2026-03-09T08:00:00.000Z',
+    ]);
+  });
+
   it('plans a day after the change to summer time at its local wall-clock times', () => {
     const after = kpiDashboard({ ...input(), staffing: { day: at('2026-03-30T10:00:00Z'), shrinkage: 0 } });
     expect(after.staffing!.intervals[0]!.start.toISOString()).toBe('2026-03-30T06:00:00.000Z'); // 08:00 CEST

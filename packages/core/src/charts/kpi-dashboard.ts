@@ -308,7 +308,8 @@ function weekdayForecast(
   const dates = new Set<string>();
   for (const period of totalsByPeriod(groups)) {
     const t = local(period.start);
-    if (t.weekday === 'Sat' || t.weekday === 'Sun') continue;
+    // a period with only sessions or surveys in it (a survey answered after closing time) is no forecast slot
+    if (t.weekday === 'Sat' || t.weekday === 'Sun' || period.totals.contacts.offered === 0) continue;
     dates.add(`${t.year}-${t.month}-${t.day}`);
     const minutes = (period.end.getTime() - period.start.getTime()) / 60_000 <= 15 ? 15 : 30;
     const time = `${t.hour}:${t.minute}`;
