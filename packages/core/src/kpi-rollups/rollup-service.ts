@@ -190,26 +190,6 @@ function onDay(partial: KpiPartial, start: Date): KpiPartial {
   return { ...partial, groups };
 }
 
-/** The partial without the groups of periods from `end` on (the days read only to decide first contacts). */
-function withinPeriod(partial: KpiPartial, end: Date): KpiPartial {
-  const limit = end.toISOString();
-  const keep = <G extends { key: { period?: { start: string } } }>(groups: Record<string, G>) =>
-    Object.fromEntries(Object.entries(groups).filter(([, g]) => (g.key.period?.start ?? '') < limit));
-  const groups = keep(partial.groups);
-  const firstContact = Object.fromEntries(
-    Object.entries(partial.firstContact).map(([customer, runs]) => [
-      customer,
-      runs.map((run) => ({ ...run, pending: run.pending.filter((id) => groups[id] !== undefined) })),
-    ]),
-  );
-  return {
-    ...partial,
-    groups,
-    backlog: { ...partial.backlog, groups: keep(partial.backlog.groups) },
-    firstContact,
-  };
-}
-
 /** Creates the roll-up service. @internal */
 export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
   const { store, clock, interactions, tickets, agents, timeZone } = deps;
@@ -400,27 +380,35 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
         await refreshDays(actor, stale, false);
         stale = [];
       }
-      let partial = emptyKpiPartial(grouping);
-      let storedDays = 0;
-      for await (const row of rollups(store).query(range)) {
-        partial = mergeKpiPartials(partial, row.data.partial);
-        storedDays++;
-      }
-      // A resolved contact near the end is decided by the days after it, up to its re-contact window: their
-      // roll-ups join for first-contact resolution only (their groups are dropped after settling).
-      const later = { index: 'day', from: calendarDateIn(end, timeZone), to: `${lastDay}~` };
-      for await (const row of rollups(store).query(later))
-        partial = mergeKpiPartials(partial, row.data.partial);
-      const now = clock.now();
-      if (now >= start && now < end) partial = mergeKpiPartials(partial, await backlogNow(now));
-      partial = withinPeriod(
-        settleFirstContacts(partial, { completeThrough: now < windowEnd ? now : windowEnd }),
-        end,
-      );
       const agentsMerged = !hasPermission(actor, P.kpiReadAgents);
       const by = (input.by ?? [...ROLLUP_DIMENSIONS]).filter((d) => !(agentsMerged && d === 'agent'));
-      const period = input.period === undefined ? 'day' : input.period;
-      partial = regroupKpiPartial(partial, { period, by });
+      const target = { period: input.period === undefined ? 'day' : input.period, by };
+      const now = clock.now();
+      // Each day is coarsened to the answer's grouping, then the days are merged pairwise (a balanced tree: each
+      // figure is copied log2(days) times, not once per later day), so a year costs little more than its answer.
+      const parts: KpiPartial[] = [regroupKpiPartial(emptyKpiPartial(grouping), target)];
+      for await (const row of rollups(store).query(range))
+        parts.push(regroupKpiPartial(row.data.partial, target));
+      const storedDays = parts.length - 1;
+      // A resolved contact near the end is decided by the days after it, up to its re-contact window: their
+      // contacts join as first-contact runs only (none of their figures, none of their own verdicts).
+      const later = { index: 'day', from: calendarDateIn(end, timeZone), to: `${lastDay}~` };
+      for await (const row of rollups(store).query(later)) {
+        const runs = Object.entries(row.data.partial.firstContact).map(([customer, list]) => [
+          customer,
+          list.map((run) => ({ ...run, pending: [] })),
+        ]);
+        const only = { ...emptyKpiPartial(grouping), firstContact: Object.fromEntries(runs) };
+        parts.push(regroupKpiPartial(only, target));
+      }
+      if (now >= start && now < end) parts.push(regroupKpiPartial(await backlogNow(now), target));
+      while (parts.length > 1) {
+        const next: KpiPartial[] = [];
+        for (let i = 0; i < parts.length; i += 2)
+          next.push(i + 1 < parts.length ? mergeKpiPartials(parts[i]!, parts[i + 1]!) : parts[i]!);
+        parts.splice(0, parts.length, ...next);
+      }
+      const partial = settleFirstContacts(parts[0]!, { completeThrough: now < windowEnd ? now : windowEnd });
       return { partial, start, end, storedDays, staleDays: stale.filter((d) => d <= input.to), agentsMerged };
     },
   };
