@@ -99,7 +99,13 @@ export function mergeHistograms(a: DurationHistogram, b: DurationHistogram): Dur
 /** How many durations are at most `seconds` (a bucket edge, checked by the caller). @internal */
 export function countAtMost(histogram: DurationHistogram, seconds: number): number {
   let n = 0;
-  for (const [key, count] of Object.entries(histogram.buckets)) {
+  const b = histogram.buckets;
+  if (seconds <= HOUR_S) {
+    // the buckets up to an hour are the whole seconds 0 … seconds: looked up by number, no key strings
+    for (let s = 0; s <= seconds; s++) n += b[s] ?? 0;
+    return n;
+  }
+  for (const [key, count] of Object.entries(b)) {
     if (key !== OVER && Number(key) <= seconds) n += count;
   }
   return n;
@@ -121,11 +127,18 @@ export function durationQuantile(histogram: DurationHistogram, q: number): numbe
   if (histogram.count === 0 || histogram.maxMs === null) return null;
   const rank = Math.max(1, Math.ceil(q * histogram.count));
   const maxS = histogram.maxMs / SECOND;
-  const edges = Object.keys(histogram.buckets)
+  const b = histogram.buckets;
+  let seen = 0;
+  // the whole seconds up to an hour by number (no key strings), then the coarser buckets by their keys
+  for (let s = 0; s <= HOUR_S; s++) {
+    seen += b[s] ?? 0;
+    if (seen >= rank) return Math.min(s, maxS);
+  }
+  const edges = Object.keys(b)
     .filter((key) => key !== OVER)
     .map(Number)
+    .filter((edge) => edge > HOUR_S)
     .sort((x, y) => x - y);
-  let seen = 0;
   for (const edge of edges) {
     seen += histogram.buckets[String(edge)] ?? 0;
     if (seen >= rank) return Math.min(edge, maxS);
