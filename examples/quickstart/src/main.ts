@@ -28,13 +28,14 @@ import {
   systemClock,
 } from '@frontline/core';
 import { type Complaint, complaints as complaintModule } from '@frontline/core/complaints';
+import { answerRate, averageHandleTime, kpiTotals } from '@frontline/core/kpi';
 import {
   CUSTOMER_NOTICE_TEMPLATES,
   createLetterEnvironment,
   LETTERHEAD_PARTIALS,
   SIGNATURE_PARTIALS,
 } from '@frontline/core/letters';
-import { type SlaPolicyInput, serviceDesk, type Ticket } from '@frontline/core/service-desk';
+import { kpis, type SlaPolicyInput, serviceDesk, type Ticket } from '@frontline/core/service-desk';
 import { createPgliteStore } from '@frontline/postgres';
 import {
   AUTHORITY,
@@ -53,6 +54,7 @@ import {
 import { writeWeeklyDashboard } from './weekly-dashboard';
 
 const started = performance.now();
+const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.join(repoRoot, '.frontline-data');
 const clock = systemClock;
@@ -74,6 +76,7 @@ try {
     modules: [
       serviceDesk({ defaultSlaPolicyId: 'hotline' }),
       complaintModule({ letters, office: COMPLAINT_OFFICE, authority: AUTHORITY }),
+      kpis({ timeZone: ZONE }),
     ],
   });
   const { agents, customers, interactions: contacts, tickets, knowledge: kb } = frontline.serviceDesk;
@@ -478,6 +481,19 @@ try {
       : `    NOT in the event catalogue: ${[...undeclared].join(', ')}`,
   );
   if (undeclared.size > 0) process.exitCode = 1;
+
+  // ── today's figures from the KPI module's daily roll-up (kept as the contacts and tickets above were recorded) ──
+  const teamLead = {
+    ...lead,
+    permissions: [...lead.permissions, Permissions.kpiRead, Permissions.kpiReadAgents],
+  };
+  const rollup = await frontline.kpis.rollup({ actor: teamLead, from: today, to: today, period: null });
+  const { totals, backlog } = kpiTotals(rollup.partial);
+  const aht = averageHandleTime(totals);
+  say();
+  say(
+    `11. Today's KPIs from the stored roll-up (${today}): ${totals.contacts.offered} call(s) offered, answer rate ${pct(answerRate(totals))}, AHT ${aht === null ? '—' : `${Math.round(aht)} s`}, tickets opened ${totals.tickets.opened} / resolved ${totals.tickets.resolved}, open now ${backlog?.count ?? 0}`,
+  );
 
   // ── the week's KPI dashboard (a simulated week: no store needed) ───────────────────────────────────────────
   say();

@@ -54,7 +54,7 @@ export async function writeWeeklyDashboard({
   });
   const charts = dashboard.sections.reduce((n, s) => n + (s.charts?.length ?? 0), 0);
   say(
-    `11. Weekly KPI dashboard: a simulated hotline week (${week.contacts.length.toLocaleString('en-GB')} calls over ${period.days} days, seeded) → ${charts} charts, 3 tables, next Monday's staffing (${staffing?.scheduledAgentHours.toFixed(1)} agent-hours)`,
+    `12. Weekly KPI dashboard: a simulated hotline week (${week.contacts.length.toLocaleString('en-GB')} calls over ${period.days} days, seeded) → ${charts} charts, 3 tables, next Monday's staffing (${staffing?.scheduledAgentHours.toFixed(1)} agent-hours)`,
   );
   const html = renderDashboardHtml(dashboard);
   mkdirSync(outDir, { recursive: true });
