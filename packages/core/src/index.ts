@@ -242,8 +242,11 @@ export {
 } from './ports/storage';
 export {
   AuditReadInput,
+  checkPayloadSize,
+  DEFAULT_MAX_PAYLOAD_BYTES,
   DEFAULT_TENANT,
   IdInput,
+  MaxPayloadBytesInput,
   QueryInput,
   StorableText,
   TenantIdInput,

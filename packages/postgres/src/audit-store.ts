@@ -3,6 +3,7 @@ import {
   AuditReadInput,
   type AuditStore,
   ConflictError,
+  checkPayloadSize,
   IntegrityError,
   parseInput,
   StorageError,
@@ -46,8 +47,13 @@ function entryOf(row: AuditRow): AuditEntry {
  * or another — queue on the lock and never build on the same head.
  */
 export function createSqlAuditStore(ctx: Ctx): AuditStore {
-  const { tables } = ctx.shared;
+  const { tables, maxPayloadBytes } = ctx.shared;
   const { tenant } = ctx;
+  const storablePayload = (payload: unknown) => {
+    const json = toStorableJson(payload, 'audit entry payload');
+    checkPayloadSize(json, maxPayloadBytes, 'audit entry payload');
+    return json;
+  };
   const A = tables.audit;
 
   /**
@@ -106,7 +112,7 @@ export function createSqlAuditStore(ctx: Ctx): AuditStore {
           entity_type: entityType,
           entity_id: entityId,
           type,
-          payload: JSON.parse(toStorableJson(entry.payload, 'audit entry payload')),
+          payload: JSON.parse(storablePayload(entry.payload)),
           prev_hash: entry.prevHash,
           hash: entry.hash,
         };

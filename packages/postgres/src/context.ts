@@ -58,6 +58,8 @@ export interface Shared {
   readonly tables: Tables;
   readonly clock: Clock;
   readonly ids: IdGenerator;
+  /** The largest entity, outbox payload or audit payload taken, in bytes of UTF-8 JSON. */
+  readonly maxPayloadBytes: number;
   /** Collection signatures whose indexes are known to be built. */
   readonly ensured: Set<string>;
   /** The merged definitions a composition root registered, by collection name. */

@@ -3,6 +3,7 @@ import {
   ClaimHandleInput,
   ClaimOptionsInput,
   ConflictError,
+  checkPayloadSize,
   FailOptionsInput,
   IdInput,
   NewOutboxMessageInput,
@@ -74,7 +75,7 @@ function errorText(error: string): string {
  * every instant comes from the store's clock, never from the database's `now()`.
  */
 export function createSqlOutbox(ctx: Ctx): Outbox {
-  const { tables, clock, ids } = ctx.shared;
+  const { tables, clock, ids, maxPayloadBytes } = ctx.shared;
   const { tenant } = ctx;
   const O = tables.outbox;
 
@@ -99,6 +100,8 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
       const parsed = parseInput(NewMessages, messages, 'outbox messages');
       if (parsed.length === 0) return [];
       toStorableJson(parsed, 'outbox messages'); // names the message and field PostgreSQL cannot store
+      for (const [i, message] of parsed.entries())
+        checkPayloadSize(JSON.stringify(message.payload), maxPayloadBytes, `outbox message ${i} payload`);
       const now = clock.now().toISOString();
       // Drop known and repeated dedupe keys first, so ids are drawn only for messages that will be stored
       // (deterministic ids stay in step with the memory adapter); ON CONFLICT still covers a concurrent writer.
@@ -278,6 +281,7 @@ export function createSqlOutbox(ctx: Ctx): Outbox {
       for (const row of rows) {
         const message = view(row);
         const payload = parseInput(z.json(), redact(message), 'redacted outbox payload');
+        checkPayloadSize(JSON.stringify(payload), maxPayloadBytes, 'redacted outbox payload');
         if (JSON.stringify(payload) !== JSON.stringify(message.payload))
           changed.push({ id: row.id, payload });
       }

@@ -1,6 +1,7 @@
 import {
   type CollectionDefinition,
   ConflictError,
+  checkPayloadSize,
   IdInput,
   MAX_INSERT_MANY,
   NotFoundError,
@@ -67,6 +68,7 @@ export function createSqlRepository<T extends { id: string }>(
   const prepareAt = (entity: T, what: string) => {
     const parsed = parseInput(definition.schema, entity, what);
     const json = toStorableJson(parsed, what);
+    checkPayloadSize(json, ctx.shared.maxPayloadBytes, what);
     const stored = parseStored(definition, JSON.parse(json));
     parseInput(IdInput, stored.id, 'id');
     return { id: stored.id, json, stored };

@@ -3,8 +3,10 @@ import {
   type CollectionDefinition,
   checkCollectionDefinitions,
   createUuidV7Ids,
+  DEFAULT_MAX_PAYLOAD_BYTES,
   DEFAULT_TENANT,
   type IdGenerator,
+  MaxPayloadBytesInput,
   parseInput,
   type Repository,
   StorageError,
@@ -75,6 +77,11 @@ export interface SqlStoreOptions {
   migrate?: boolean;
   /** The migrations to apply (default: the ones this package ships). */
   migrations?: readonly Migration[];
+  /**
+   * The largest entity, outbox payload or audit payload taken, in bytes of UTF-8 JSON (default 1 MiB, see
+   * `DEFAULT_MAX_PAYLOAD_BYTES`; 1 KiB to 64 MiB): a larger one is a `ValidationError` before any SQL runs.
+   */
+  maxPayloadBytes?: number;
 }
 
 /** Builds the store over a driver; the driver-specific factories add connection handling and migration. */
@@ -86,6 +93,12 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Sql
     tables: tablesIn(schema, quoted),
     clock: options.clock ?? systemClock,
     ids: options.ids ?? createUuidV7Ids(),
+    maxPayloadBytes: parseInput(
+      MaxPayloadBytesInput.default(DEFAULT_MAX_PAYLOAD_BYTES),
+      options.maxPayloadBytes,
+      'maxPayloadBytes',
+      ['maxPayloadBytes'],
+    ),
     ensured: new Set(),
     registered: new Map(),
     closed: false,

@@ -15,6 +15,7 @@ export type ConformanceTest =
   | 'indexes'
   | 'unique-index'
   | 'insert-many'
+  | 'payload-ceiling'
   | 'streaming'
   | 'transaction-commit'
   | 'transaction-rollback'

@@ -214,6 +214,56 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     );
 
     test(
+      'payload-ceiling',
+      'refuses an entity, an outbox payload or an audit payload over the 1 MiB default as VALIDATION, storing nothing, inside a transaction too',
+      async ({ store, clock }) => {
+        const repo = store.repository(ConformanceThings);
+        // 2-byte UTF-8 characters: 600,000 of them are under a million code units but over 1 MiB as bytes
+        const big = 'é'.repeat(600_000);
+        const fits = 'a'.repeat(1_000_000);
+        await expectCode(repo.insert(thing('p1', { nested: { note: big, list: [] } })), 'VALIDATION');
+        await expectCode(
+          repo.insertMany([thing('p2'), thing('p3', { nested: { note: big, list: [] } })]),
+          'VALIDATION',
+        );
+        expect(await repo.count()).toBe(0);
+        const stored = await repo.insert(thing('p4', { nested: { note: fits, list: [] } }));
+        await expectCode(repo.update({ ...stored.data, nested: { note: big, list: [] } }, 1), 'VALIDATION');
+        expect((await repo.get('p4')).version).toBe(1);
+        const before = await store.outbox.stats();
+        await expectCode(
+          store.outbox.enqueue([
+            { topic: 't', payload: { a: 1 } },
+            { topic: 't', payload: { big } },
+          ]),
+          'VALIDATION',
+        );
+        expect(await store.outbox.stats()).toEqual(before);
+        const audit = createAuditLog({ store, clock });
+        await expectCode(
+          audit.append({
+            actor: 'a',
+            entityType: 'thing',
+            entityId: 'p4',
+            type: 'thing.noted.v1',
+            payload: { big },
+          }),
+          'VALIDATION',
+        );
+        expect((await collect(store.audit.read())).length).toBe(0);
+        // a refusal inside a transaction leaves it usable
+        await store.transaction(async (tx) => {
+          await expectCode(
+            tx.repository(ConformanceThings).insert(thing('p5', { nested: { note: big, list: [] } })),
+            'VALIDATION',
+          );
+          await tx.repository(ConformanceThings).insert(thing('p6'));
+        });
+        expect((await repo.get('p6')).version).toBe(1);
+      },
+    );
+
+    test(
       'insert-many',
       'inserts a batch all or nothing: a stored, repeated or taken id or key refuses the whole batch as CONFLICT',
       async ({ store, raw }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors/frontline-error';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -78,3 +79,39 @@ export const TenantIdInput = z
     /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
     'A tenant id is 1–64 ASCII letters, digits, ".", "_" or "-", starting with a letter or digit',
   );
+
+/**
+ * The largest entity, outbox payload or audit payload a store takes by default, as UTF-8 JSON: 1 MiB. A contact
+ * with its longest notes is about 60 kB; an entity near the ceiling is a design problem (an unbounded list on an
+ * aggregate) that a store should surface, not a row PostgreSQL should grow towards its 255 MB jsonb limit.
+ * @category Ports
+ */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 1_048_576;
+
+/**
+ * The `maxPayloadBytes` option every adapter takes: 1 KiB to 64 MiB.
+ * @category Ports
+ */
+export const MaxPayloadBytesInput = z
+  .int()
+  .min(1024)
+  .max(64 * 1_048_576);
+
+const utf8 = new TextEncoder();
+
+/**
+ * Refuses `json` (what an adapter is about to store) when it is larger than `limit` bytes as UTF-8, with a
+ * `ValidationError` naming `what` and the sizes — before any write, so nothing is stored. Adapters call it on every
+ * entity write, outbox message and audit payload, with the same limit.
+ * @category Ports
+ */
+export function checkPayloadSize(json: string, limit: number, what: string): void {
+  // a UTF-16 code unit is at most 3 UTF-8 bytes: most payloads pass without encoding
+  if (json.length * 3 <= limit) return;
+  const exact = json.length <= limit ? utf8.encode(json).length : undefined;
+  if (exact !== undefined && exact <= limit) return;
+  const size =
+    exact === undefined ? `over ${json.length.toLocaleString('en-GB')}` : exact.toLocaleString('en-GB');
+  const message = `is ${size} bytes as JSON; this store takes at most ${limit.toLocaleString('en-GB')} (its maxPayloadBytes option)`;
+  throw new ValidationError(`Invalid ${what}: ${message}`, [{ path: [], message, code: 'too_big' }]);
+}

@@ -60,6 +60,8 @@ export function createMemoryOutbox(
   scope: MemoryScope,
   clock: Clock,
   ids: IdGenerator,
+  /** JSON of a payload, refused (`ValidationError`) over the store's ceiling. */
+  encode: (value: unknown, what: string) => string,
 ): Outbox {
   const view = (row: OutboxRow): OutboxMessage => ({
     id: row.id,
@@ -97,10 +99,12 @@ export function createMemoryOutbox(
       scope((undo) => {
         const now = clock.now().getTime();
         const stored: string[] = [];
-        const prepared = parseInput(z.array(NewOutboxMessageInput), messages, 'outbox messages').map((m) => ({
-          ...m,
-          payloadJson: JSON.stringify(m.payload),
-        }));
+        const prepared = parseInput(z.array(NewOutboxMessageInput), messages, 'outbox messages').map(
+          (m, i) => ({
+            ...m,
+            payloadJson: encode(m.payload, `outbox message ${i} payload`),
+          }),
+        );
         for (const message of prepared) {
           if (message.dedupeKey !== undefined && state.outboxByDedupeKey.has(message.dedupeKey)) continue;
           const row: OutboxRow = {
@@ -199,7 +203,7 @@ export function createMemoryOutbox(
           const at = payloadStringAt(JSON.parse(row.payloadJson), path);
           if (at === undefined || !wanted.has(at)) continue;
           const payload = parseInput(z.json(), redaction.redact(view(row)), 'redacted outbox payload');
-          const payloadJson = JSON.stringify(payload);
+          const payloadJson = encode(payload, 'redacted outbox payload');
           if (payloadJson !== row.payloadJson) changes.push({ row, payloadJson });
         }
         // every payload is computed (and checked) before any is written: a failing one changes nothing

@@ -16,8 +16,11 @@ import {
 } from '../../ports/storage';
 import {
   AuditReadInput,
+  checkPayloadSize,
+  DEFAULT_MAX_PAYLOAD_BYTES,
   DEFAULT_TENANT,
   IdInput,
+  MaxPayloadBytesInput,
   QueryInput,
   TenantIdInput,
   VersionInput,
@@ -35,6 +38,11 @@ export interface MemoryStoreOptions {
   clock?: Clock;
   /** Ids of outbox messages. Default: UUID v7. */
   ids?: IdGenerator;
+  /**
+   * The largest entity, outbox payload or audit payload taken, in bytes of UTF-8 JSON (default 1 MiB, see
+   * `DEFAULT_MAX_PAYLOAD_BYTES`); a larger one is a `ValidationError` and nothing is stored.
+   */
+  maxPayloadBytes?: number;
 }
 
 interface Row {
@@ -70,6 +78,18 @@ interface State {
 export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? createUuidV7Ids();
+  const maxPayloadBytes = parseInput(
+    MaxPayloadBytesInput.default(DEFAULT_MAX_PAYLOAD_BYTES),
+    options.maxPayloadBytes,
+    'maxPayloadBytes',
+    ['maxPayloadBytes'],
+  );
+  /** An entity or payload as stored: its JSON, refused when over the ceiling. */
+  const encode = (value: unknown, what: string): string => {
+    const json = JSON.stringify(value);
+    checkPayloadSize(json, maxPayloadBytes, what);
+    return json;
+  };
   /** Each tenant's data, apart: nothing a tenant's store does can reach another's. */
   const tenants = new Map<string, State>();
   const stateOf = (tenant: string): State => {
@@ -163,7 +183,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           }
         });
       },
-      outbox: createMemoryOutbox(state, scope, clock, ids),
+      outbox: createMemoryOutbox(state, scope, clock, ids, encode),
       audit: createAuditStore(scope, state),
       transaction: async <R>(work: (tx: Store) => Promise<R>): Promise<R> => {
         if (tx) return work(store);
@@ -288,7 +308,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
               details: { collection: definition.name, id: parsed.id },
             });
           }
-          const row = { json: JSON.stringify(parsed), version: 1 };
+          const row = { json: encode(parsed, definition.name), version: 1 };
           write(c, undo, parsed.id, row, parseStored(definition, row.json));
           return read(row);
         }),
@@ -311,7 +331,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
                   details: { collection: definition.name, id: parsed.id, position: i },
                 });
               }
-              const row = { json: JSON.stringify(parsed), version: 1 };
+              const row = { json: encode(parsed, definition.name), version: 1 };
               write(c, undo, parsed.id, row, parseStored(definition, row.json));
               out.push(read(row));
             });
@@ -331,7 +351,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           if (!current) throw new NotFoundError(definition.name, parsed.id);
           if (current.version !== expectedVersion)
             throw versionConflict(definition.name, parsed.id, expectedVersion, current.version);
-          const row = { json: JSON.stringify(parsed), version: current.version + 1 };
+          const row = { json: encode(parsed, definition.name), version: current.version + 1 };
           write(c, undo, parsed.id, row, parseStored(definition, row.json));
           return read(row);
         }),
@@ -385,6 +405,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         scope((undo) => {
           const head = state.audit.at(-1);
           const entry = build(head);
+          encode(entry.payload, 'audit entry payload');
           if (entry.seq !== (head?.seq ?? 0) + 1) {
             throw new ConflictError(`Audit entry ${entry.seq} does not follow the head ${head?.seq ?? 0}.`);
           }
@@ -399,6 +420,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           const head = state.audit.at(-1);
           const entries = build(head);
           entries.forEach((entry, i) => {
+            encode(entry.payload, `audit entry ${i} payload`);
             if (entry.seq !== (head?.seq ?? 0) + 1 + i) {
               throw new ConflictError(
                 `Audit entry ${entry.seq} does not follow entry ${(head?.seq ?? 0) + i}.`,
