@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { KpiAccumulator } from './kpi-accumulator';
-import { KpiGrouping, type KpiGroupingInput, type KpiPartial } from './kpi-partial';
+import { emptyFirstContactState, KpiGrouping, type KpiGroupingInput, type KpiPartial } from './kpi-partial';
 import type {
   KpiAgentSessionInput,
   KpiContactInput,
@@ -20,7 +20,7 @@ export function emptyKpiPartial(grouping: KpiGroupingInput = {}): KpiPartial {
     grouping: parseInput(KpiGrouping, grouping, 'KPI grouping', ['grouping']),
     groups: {},
     backlog: { asOf: null, groups: {} },
-    firstContact: {},
+    firstContact: emptyFirstContactState(),
   };
 }
 

@@ -140,6 +140,28 @@ export const ContactRun = z
 export type ContactRun = z.output<typeof ContactRun>;
 
 /**
+ * A record keyed by customer id, read into an object without a prototype: `z.record` assigns keys to a plain
+ * object, where a customer id `__proto__` would set the prototype instead of a key.
+ */
+function customerRecord<V extends z.ZodType>(value: V) {
+  return z.unknown().transform((input, ctx): Record<string, z.output<V>> => {
+    const out = Object.create(null) as Record<string, z.output<V>>;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      ctx.addIssue({ code: 'custom', message: 'Expected an object of runs by customer id' });
+      return out;
+    }
+    for (const key of Object.keys(input)) {
+      const parsed = value.safeParse((input as Record<string, unknown>)[key]);
+      if (parsed.success) out[key] = parsed.data;
+      else
+        for (const issue of parsed.error.issues)
+          ctx.addIssue({ ...issue, path: [key, ...issue.path] } as never);
+    }
+    return out;
+  });
+}
+
+/**
  * A mergeable KPI partial: a plain, JSON-serialisable object built in one pass over rows (`kpiPartialOf`) and
  * combined with `mergeKpiPartials` across periods, shards and workers. Read a stored one back with
  * {@link parseKpiPartial}.
@@ -154,7 +176,7 @@ export const KpiPartial = z.strictObject({
   grouping: KpiGrouping,
   groups: z.record(z.string(), z.strictObject({ key: KpiGroupKey, totals: KpiTotals })),
   backlog: KpiBacklog,
-  firstContact: z.record(z.string(), z.array(ContactRun)),
+  firstContact: customerRecord(z.array(ContactRun)),
 });
 /** @category KPIs */
 export type KpiPartial = z.output<typeof KpiPartial>;
@@ -168,6 +190,14 @@ export type KpiPartial = z.output<typeof KpiPartial>;
  */
 export function parseKpiPartial(value: unknown): KpiPartial {
   return parseInput(KpiPartial, value, 'KPI partial');
+}
+
+/**
+ * An empty first-contact state: an object without a prototype, so a customer id such as `__proto__` or
+ * `constructor` is a key like any other. Read another partial's state with `Object.hasOwn`. @internal
+ */
+export function emptyFirstContactState(): KpiPartial['firstContact'] {
+  return Object.create(null) as KpiPartial['firstContact'];
 }
 
 /** Totals with every count at zero. @category KPIs */

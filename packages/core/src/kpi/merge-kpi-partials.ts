@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/frontline-error';
 import { mergeHistograms } from './duration-histogram';
 import { mergeRuns } from './first-contact-runs';
-import type { KpiBacklog, KpiPartial } from './kpi-partial';
+import { emptyFirstContactState, type KpiBacklog, type KpiPartial } from './kpi-partial';
 import { recontacted } from './kpi-partial-of';
 import { mergeKpiTotals } from './kpi-totals';
 
@@ -51,7 +51,7 @@ export function mergeKpiPartials(a: KpiPartial, b: KpiPartial): KpiPartial {
     grouping: a.grouping,
     groups: {},
     backlog: mergeBacklogs(a.backlog, b.backlog),
-    firstContact: {},
+    firstContact: emptyFirstContactState(),
   };
   for (const [id, group] of Object.entries(a.groups)) {
     const other = b.groups[id];
@@ -64,13 +64,13 @@ export function mergeKpiPartials(a: KpiPartial, b: KpiPartial): KpiPartial {
   }
   const windowMs = a.grouping.recontactWindowHours * 3_600_000;
   for (const [customer, runs] of Object.entries(a.firstContact)) {
-    const other = b.firstContact[customer];
+    const other = Object.hasOwn(b.firstContact, customer) ? b.firstContact[customer] : undefined;
     merged.firstContact[customer] = other
       ? mergeRuns(runs, other, windowMs, (id) => recontacted(merged, id))
       : runs.map((run) => ({ ...run, pending: [...run.pending] }));
   }
   for (const [customer, runs] of Object.entries(b.firstContact)) {
-    if (!(customer in merged.firstContact)) {
+    if (!Object.hasOwn(merged.firstContact, customer)) {
       merged.firstContact[customer] = runs.map((run) => ({ ...run, pending: [...run.pending] }));
     }
   }

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/frontline-error';
 import { parseInput } from '../errors/validate';
 import { mergeHistograms } from './duration-histogram';
 import { groupKeyer, type KpiDimensionValues } from './kpi-group-key';
-import { KpiDimension, type KpiGroupKey, type KpiPartial } from './kpi-partial';
+import { emptyFirstContactState, KpiDimension, type KpiGroupKey, type KpiPartial } from './kpi-partial';
 import { KpiPeriodGrain, periodOf } from './kpi-period';
 import { mergeKpiTotals } from './kpi-totals';
 
@@ -93,7 +93,7 @@ export function regroupKpiPartial(partial: KpiPartial, regrouping: KpiRegrouping
       ? { key: next.key, count: had.count + group.count, age: mergeHistograms(had.age, group.age) }
       : { key: next.key, count: group.count, age: group.age };
   }
-  const firstContact: KpiPartial['firstContact'] = {};
+  const firstContact = emptyFirstContactState();
   for (const [customer, runs] of Object.entries(partial.firstContact)) {
     firstContact[customer] = runs.map((run) => ({
       ...run,

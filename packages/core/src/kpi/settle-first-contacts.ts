@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
-import type { KpiPartial } from './kpi-partial';
+import { emptyFirstContactState, type KpiPartial } from './kpi-partial';
 
 const SettleOptions = z.strictObject({ completeThrough: Instant });
 
@@ -30,7 +30,7 @@ export function settleFirstContacts(
     grouping: structuredClone(partial.grouping),
     groups: structuredClone(partial.groups),
     backlog: structuredClone(partial.backlog),
-    firstContact: {},
+    firstContact: emptyFirstContactState(),
   };
   for (const [customer, runs] of Object.entries(partial.firstContact)) {
     const open = runs.filter((run) => {
