@@ -1,8 +1,34 @@
 /**
- * `@frontline/campaigns` — Proactive and outbound contact: birthdays, Hungarian name days and anniversaries, segments, call lists and scripts, dunning reminders, surveys — every contact sent once, with consent (REQUIREMENTS CAM-1 … CAM-7).
+ * `@frontline/campaigns` — Proactive and outbound contact: birthdays, Hungarian name days and anniversaries,
+ * segments, call lists and scripts, dunning reminders, surveys — every contact sent once, with consent
+ * (REQUIREMENTS CAM-1 … CAM-7).
  *
- * This package is a skeleton: its layout, build and exports are in place and its capabilities land issue by
- * issue. It depends on `@frontline/core` only, never on a sibling domain package or an adapter.
+ * Its first part is the occasion calendar (CAM-1): pure, validated functions over calendar dates in the
+ * customer's time zone. It depends on `@frontline/core` only, never on a sibling domain package or an adapter.
  * @module
  */
-export {};
+export { addDaysToDate, daysFromTo, daysInMonth, isLeapYear } from './calendar/calendar-day';
+export { DEFAULT_LEAP_DAY_POLICY, LeapDayPolicy } from './calendar/leap-day-policy';
+export { localDateOf } from './calendar/local-date-of';
+export { MonthDay, monthDayOf } from './calendar/month-day';
+export { DateInRange, Year } from './calendar/year';
+export { yearlyDateIn } from './calendar/yearly-date';
+export { dueNameDayKeys } from './name-days/due-name-day-keys';
+export { foldGivenName } from './name-days/fold-given-name';
+export { HUNGARIAN_NAME_DAYS } from './name-days/hungarian-name-days.data';
+export { nameDayDateIn, nameDayKeyOn } from './name-days/name-day-date';
+export type { NameDayNames } from './name-days/name-day-names';
+export { type NameDay, nameDaysOf } from './name-days/name-days-of';
+export { namesOn } from './name-days/names-on';
+export { birthMonthDayKeys, dueMonthDayKeys } from './occasions/month-day-keys';
+export type { AnniversaryOccasion, BirthdayOccasion, NameDayOccasion, Occasion } from './occasions/occasion';
+export {
+  AnniversaryDate,
+  AnniversaryKind,
+  OccasionCustomer,
+  type OccasionCustomerInput,
+} from './occasions/occasion-customer';
+export { OccasionOptions, type OccasionOptionsInput } from './occasions/occasion-options';
+export { occasionsBetween } from './occasions/occasions-between';
+export { occasionsDueAt } from './occasions/occasions-due-at';
+export { occasionsOn } from './occasions/occasions-on';
