@@ -1,5 +1,5 @@
 /**
- * Issue 11: the KPI set by local day × queue from a stream of 10,000,000 contacts (quick: 200,000) with peak
+ * Issue 11: the KPI set by local day × queue from a stream of 10,000,000 contacts (quick: 50,000) with peak
  * memory under 100 MB. The rows come from an async generator (fixtures/kpi-contacts.ts, 365 days; quick 30) that
  * keeps nothing, so the figure is the pass's own memory.
  *
@@ -34,7 +34,7 @@ import {
   sqlCounts,
 } from './fixtures/kpi-sql';
 
-const COUNT = benchSize(10_000_000, 200_000);
+const COUNT = benchSize(10_000_000, 50_000);
 const DAYS = benchSize(365, 30);
 const TARGET_MB = 100;
 // the generator starts on 1 March 2026; a year and a window later every first contact is decided
