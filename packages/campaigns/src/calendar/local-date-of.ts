@@ -1,4 +1,7 @@
 import { type CalendarDate, Instant, parseInput, TimeZone } from '@frontline/core';
+import { z } from 'zod';
+
+const Input = z.object({ instant: Instant, timeZone: TimeZone });
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -28,9 +31,8 @@ function formatIn(timeZone: string): Intl.DateTimeFormat {
  * @category Calendar
  */
 export function localDateOf(instant: Date | string, timeZone: string): CalendarDate {
-  const at = parseInput(Instant, instant, 'instant', ['instant']);
-  const zone = parseInput(TimeZone, timeZone, 'time zone', ['timeZone']);
-  const parts = formatIn(zone).formatToParts(at);
+  const input = parseInput(Input, { instant, timeZone }, 'local date query');
+  const parts = formatIn(input.timeZone).formatToParts(input.instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}` as CalendarDate;
 }
