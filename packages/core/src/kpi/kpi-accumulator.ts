@@ -7,6 +7,7 @@ import { checkedContact } from './kpi-contact-check';
 import { groupKeyer, type KpiDimensionValues } from './kpi-group-key';
 import {
   type ContactRun,
+  emptyFirstContactState,
   emptyKpiTotals,
   type KpiGroupKey,
   type KpiPartial,
@@ -44,8 +45,12 @@ interface PeriodSlots {
  */
 export class KpiAccumulator {
   private readonly windowMs: number;
-  /** Per customer, runs by start: the partial's first-contact state, built in place. */
-  private readonly runs: Record<string, ContactRun[]>;
+  /**
+   * Per customer, runs by start: the partial's first-contact state, in a Map while rows come (hundreds of
+   * thousands of customers come and go: a Map inserts and deletes without the object's dictionary costs), written
+   * into the partial by `finish`.
+   */
+  private readonly runs: Map<string, ContactRun[]>;
   /**
    * With `ordered`: the customers in the order of their contacts, one entry a contact (`touched[i]` at
    * `touchedAt[i]`), from `head` on — a queue that `settleThrough` reads from the front.
@@ -64,7 +69,7 @@ export class KpiAccumulator {
     private readonly ordered = false,
   ) {
     this.windowMs = partial.grouping.recontactWindowHours * 3_600_000;
-    this.runs = partial.firstContact;
+    this.runs = new Map(Object.entries(partial.firstContact));
   }
 
   contact(input: unknown, index: number): void {
@@ -179,6 +184,9 @@ export class KpiAccumulator {
 
   /** The partial of the rows added (the accumulator is done with it). */
   finish(): KpiPartial {
+    const state = emptyFirstContactState();
+    for (const [customer, runs] of this.runs) state[customer] = runs;
+    this.partial.firstContact = state;
     return this.partial;
   }
 
@@ -260,9 +268,9 @@ export class KpiAccumulator {
       this.touched.push(customer);
       this.touchedAt.push(at);
     }
-    let runs = this.runs[customer];
+    let runs = this.runs.get(customer);
     if (runs === undefined) {
-      this.runs[customer] = [{ start: at, end: at, pending }];
+      this.runs.set(customer, [{ start: at, end: at, pending }]);
       return;
     }
     const last = runs[runs.length - 1] as ContactRun;
@@ -287,7 +295,7 @@ export class KpiAccumulator {
       if (pendingId !== null) this.recontacted(pendingId);
     } else {
       runs = mergeRuns(runs, [{ start: at, end: at, pending }], this.windowMs, (id) => this.recontacted(id));
-      this.runs[customer] = runs;
+      this.runs.set(customer, runs);
     }
   }
 
@@ -297,11 +305,11 @@ export class KpiAccumulator {
     let head = this.head;
     while (head < touched.length && (touchedAt[head] as number) + windowMs <= through) {
       const customer = touched[head] as string;
-      const runs = this.runs[customer];
+      const runs = this.runs.get(customer);
       // an entry of a customer's last contact (not an earlier one) settles the customer
       if (runs !== undefined && (runs[runs.length - 1] as ContactRun).end === touchedAt[head]) {
         this.settleRuns(runs);
-        delete this.runs[customer];
+        this.runs.delete(customer);
       }
       head += 1;
     }
