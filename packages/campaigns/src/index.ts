@@ -32,3 +32,22 @@ export { OccasionOptions, type OccasionOptionsInput } from './occasions/occasion
 export { occasionsBetween } from './occasions/occasions-between';
 export { occasionsDueAt } from './occasions/occasions-due-at';
 export { occasionsOn } from './occasions/occasions-on';
+export {
+  compileSegment,
+  SegmentMatchOptions,
+  type SegmentMatchOptionsInput,
+  type SegmentPredicate,
+} from './segments/compile-segment';
+export { controlGroupDraw, inControlGroup } from './segments/in-control-group';
+export { matchesSegment } from './segments/matches-segment';
+export { RfmEntry, type RfmEntryInput, type RfmScore, rfmScores } from './segments/rfm-scores';
+export type { SegmentCondition, TenureUnit } from './segments/segment-condition';
+export {
+  SEGMENT_FIELDS,
+  SEGMENT_OPERATORS,
+  type SegmentField,
+  type SegmentFieldType,
+} from './segments/segment-fields';
+export { SEGMENT_FILTER_LIMITS, SegmentFilter } from './segments/segment-filter';
+export { ProfileTag, SegmentProfile, type SegmentProfileInput } from './segments/segment-profile';
+export { tenureOn } from './segments/tenure-on';
