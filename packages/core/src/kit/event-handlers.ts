@@ -72,11 +72,18 @@ function dispatch(table: EventHandlerTable, messages: readonly NewOutboxMessage[
  * invariants do not bind it), every other member read from `target` with its methods bound to it.
  */
 function overlay<T extends object>(target: T, own: Record<string | symbol, unknown>): T {
+  const bound = new Map<string | symbol, { of: unknown; fn: unknown }>();
   return new Proxy(Object.create(null) as T, {
     get: (_, prop) => {
       if (Object.hasOwn(own, prop)) return own[prop];
       const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      // one bound function a method (the hot path calls `repository` many times a command)
+      const known = bound.get(prop);
+      if (known?.of === value) return known.fn;
+      const fn = value.bind(target);
+      bound.set(prop, { of: value, fn });
+      return fn;
     },
     has: (_, prop) => Object.hasOwn(own, prop) || Reflect.has(target, prop),
   });
