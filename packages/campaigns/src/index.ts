@@ -3,8 +3,9 @@
  * segments, call lists and scripts, dunning reminders, surveys — every contact sent once, with consent
  * (REQUIREMENTS CAM-1 … CAM-7).
  *
- * Its first part is the occasion calendar (CAM-1): pure, validated functions over calendar dates in the
- * customer's time zone. It depends on `@frontline/core` only, never on a sibling domain package or an adapter.
+ * Its parts so far are pure and validated: the occasion calendar (CAM-1) over calendar dates in the
+ * customer's time zone, segments with RFM scores and control groups (CAM-3), and call scripts (CAM-4).
+ * It depends on `@frontline/core` only, never on a sibling domain package or an adapter.
  * @module
  */
 export { addDaysToDate, daysFromTo, daysInMonth, isLeapYear } from './calendar/calendar-day';
@@ -13,6 +14,17 @@ export { localDateOf } from './calendar/local-date-of';
 export { MonthDay, monthDayOf } from './calendar/month-day';
 export { DateInRange, Year } from './calendar/year';
 export { yearlyDateIn } from './calendar/yearly-date';
+export {
+  CallOutcome,
+  CallScript,
+  type CallScriptInput,
+  CallScriptNode,
+  MAX_CALL_SCRIPT_NODES,
+  ScriptAnswer,
+  ScriptKey,
+} from './call-scripts/call-script.schema';
+export { validateCallScript } from './call-scripts/validate-call-script';
+export { type CallStep, type CallWalk, walkCallScript } from './call-scripts/walk-call-script';
 export { dueNameDayKeys } from './name-days/due-name-day-keys';
 export { foldGivenName } from './name-days/fold-given-name';
 export { HUNGARIAN_NAME_DAYS } from './name-days/hungarian-name-days.data';
