@@ -18,7 +18,11 @@ const Input = z.strictObject({
  */
 export function controlGroupDraw(customerId: string, campaignId: string): number {
   const input = parseInput(Input, { customerId, campaignId, share: 0 }, 'control group query');
-  const digest = createHash('sha256').update(`${input.campaignId}\u0000${input.customerId}`, 'utf8').digest();
+  return drawOf(input.customerId, input.campaignId);
+}
+
+function drawOf(customerId: string, campaignId: string): number {
+  const digest = createHash('sha256').update(`${campaignId}\u0000${customerId}`, 'utf8').digest();
   return digest.readUIntBE(0, 6) / 2 ** 48;
 }
 
@@ -35,5 +39,5 @@ export function controlGroupDraw(customerId: string, campaignId: string): number
  */
 export function inControlGroup(customerId: string, campaignId: string, share: number): boolean {
   const input = parseInput(Input, { customerId, campaignId, share }, 'control group query');
-  return controlGroupDraw(input.customerId, input.campaignId) < input.share;
+  return drawOf(input.customerId, input.campaignId) < input.share;
 }
