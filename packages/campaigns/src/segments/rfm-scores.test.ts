@@ -1,4 +1,4 @@
-import { type RfmEntryInput, rfmScores } from '@frontline/campaigns';
+import { type RfmEntryInput, rfmScores, SegmentProfile } from '@frontline/campaigns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { issuePaths } from '../../test/issue-paths';
@@ -48,6 +48,20 @@ describe('rfmScores', () => {
       [0, 4],
       [null, 1],
     ]);
+  });
+
+  it('scores segment profiles as they are', () => {
+    const profiles = [
+      SegmentProfile.parse({
+        customerId: 'a',
+        kind: 'person',
+        contactCount: 3,
+        value: huf(500),
+        lastContactAt: daysAgo(2),
+      }),
+      SegmentProfile.parse({ customerId: 'b', kind: 'organisation', segmentTags: ['b2b'] }),
+    ];
+    expect(rfmScores(profiles, { asOf }).map((s) => s.code)).toEqual(['444', '222']);
   });
 
   it('gives an empty list for an empty list', () => {

@@ -20,7 +20,10 @@ export type SegmentFilter =
   | { any: SegmentFilter[] }
   | { not: SegmentFilter };
 
-/** How deep `all`/`any`/`not` may nest, and how many nodes a filter may have: a stored filter stays small. */
+/**
+ * How deep `all`/`any`/`not` may nest, and how many nodes a filter may have: a stored filter stays small.
+ * @category Segments
+ */
 export const SEGMENT_FILTER_LIMITS = { depth: 16, nodes: 1000 } as const;
 
 const Parts = z.array(z.unknown()).min(1, 'A combinator needs at least one part').max(200);
