@@ -51,15 +51,7 @@ export function benchSize(full: number, quick = Math.max(1, Math.round(full / 10
 }
 
 /**
- * A small seeded PRNG (mulberry32) returning numbers in [0, 1), so every run of a bench generates the same inputs.
+ * A small seeded PRNG (mulberry32) returning numbers in [0, 1), so every run of a bench generates the same inputs —
+ * the one the test kits use (`@frontline/testing/kpi`).
  */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom } from '@frontline/testing/kpi';

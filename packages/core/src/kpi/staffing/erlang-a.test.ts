@@ -1,18 +1,7 @@
 import { erlangA, erlangAAgents, erlangC } from '@frontline/core/kpi';
+import { seededRandom as random } from '@frontline/testing/kpi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-
-/** mulberry32: a small seeded generator, so the simulation is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * A discrete-event simulation of M/M/N+M, first come first served: callers in arrival order take the agent
