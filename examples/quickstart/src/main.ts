@@ -28,7 +28,6 @@ import {
   systemClock,
 } from '@frontline/core';
 import { type Complaint, complaints as complaintModule } from '@frontline/core/complaints';
-import { answerRate, averageHandleTime, kpiTotals } from '@frontline/core/kpi';
 import {
   CUSTOMER_NOTICE_TEMPLATES,
   createLetterEnvironment,
@@ -51,10 +50,10 @@ import {
   short,
   ZONE,
 } from './demo-data';
+import { printTodaysKpis } from './todays-kpis';
 import { writeWeeklyDashboard } from './weekly-dashboard';
 
 const started = performance.now();
-const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.join(repoRoot, '.frontline-data');
 const clock = systemClock;
@@ -483,17 +482,8 @@ try {
   if (undeclared.size > 0) process.exitCode = 1;
 
   // ── today's figures from the KPI module's daily roll-up (kept as the contacts and tickets above were recorded) ──
-  const teamLead = {
-    ...lead,
-    permissions: [...lead.permissions, Permissions.kpiRead, Permissions.kpiReadAgents],
-  };
-  const rollup = await frontline.kpis.rollup({ actor: teamLead, from: today, to: today, period: null });
-  const { totals, backlog } = kpiTotals(rollup.partial);
-  const aht = averageHandleTime(totals);
   say();
-  say(
-    `11. Today's KPIs from the stored roll-up (${today}): ${totals.contacts.offered} call(s) offered, answer rate ${pct(answerRate(totals))}, AHT ${aht === null ? '—' : `${Math.round(aht)} s`}, tickets opened ${totals.tickets.opened} / resolved ${totals.tickets.resolved}, open now ${backlog?.count ?? 0}`,
-  );
+  await printTodaysKpis({ kpis: frontline.kpis, lead, today, say });
 
   // ── the week's KPI dashboard (a simulated week: no store needed) ───────────────────────────────────────────
   say();
