@@ -230,7 +230,7 @@ export function createKpiRollupService(deps: KpiRollupDeps): KpiRollupService {
           ticketRows.set(t.id, kpiTicketFromTicket(t));
       }
       // agents' time, cut at the day's edges; an open session counts up to now (the day is refreshed again once
-      // it has ended, see \`rollup\`)
+      // it has ended, see `rollup`)
       const sessions: KpiAgentSessionInput[] = [];
       const now = clock.now();
       for await (const s of agents.sessionsInPeriod({ actor: ROLLUP_READER, from, to })) {
