@@ -50,6 +50,19 @@ export function mergeKpiTotals(a: KpiTotals, b: KpiTotals): KpiTotals {
   };
 }
 
+const ZERO = emptyKpiTotals();
+
+/** A copy of `totals` (every count, sum and bucket), without `structuredClone`'s serialisation. @internal */
+export function cloneKpiTotals(totals: KpiTotals): KpiTotals {
+  return mergeKpiTotals(totals, ZERO);
+}
+
+/** A copy of a group: its key (with its period) and its totals. @internal */
+export function cloneKpiGroup<G extends { key: KpiGroupKey; totals: KpiTotals }>(group: G): G {
+  const key = group.key.period ? { ...group.key, period: { ...group.key.period } } : { ...group.key };
+  return { ...group, key, totals: cloneKpiTotals(group.totals) };
+}
+
 /**
  * One group of a partial, ready for the KPI functions: its key, its totals, and its part of the backlog
  * snapshot (`null` when the partial holds no snapshot).

@@ -1,9 +1,9 @@
 import { ValidationError } from '../errors/frontline-error';
-import { mergeHistograms } from './duration-histogram';
+import { emptyHistogram, mergeHistograms } from './duration-histogram';
 import { mergeRuns } from './first-contact-runs';
 import { emptyFirstContactState, type KpiBacklog, type KpiPartial } from './kpi-partial';
 import { recontacted } from './kpi-partial-of';
-import { mergeKpiTotals } from './kpi-totals';
+import { cloneKpiGroup, mergeKpiTotals } from './kpi-totals';
 
 function sameGrouping(a: KpiPartial, b: KpiPartial): boolean {
   const x = a.grouping;
@@ -57,10 +57,10 @@ export function mergeKpiPartials(a: KpiPartial, b: KpiPartial): KpiPartial {
     const other = b.groups[id];
     merged.groups[id] = other
       ? { key: group.key, totals: mergeKpiTotals(group.totals, other.totals) }
-      : structuredClone(group);
+      : cloneKpiGroup(group);
   }
   for (const [id, group] of Object.entries(b.groups)) {
-    if (!(id in merged.groups)) merged.groups[id] = structuredClone(group);
+    if (!(id in merged.groups)) merged.groups[id] = cloneKpiGroup(group);
   }
   const windowMs = a.grouping.recontactWindowHours * 3_600_000;
   for (const [customer, runs] of Object.entries(a.firstContact)) {
@@ -78,14 +78,28 @@ export function mergeKpiPartials(a: KpiPartial, b: KpiPartial): KpiPartial {
 }
 
 function mergeBacklogs(a: KpiBacklog, b: KpiBacklog): KpiBacklog {
-  if (a.asOf === null || (b.asOf !== null && b.asOf > a.asOf)) return structuredClone(b);
-  if (b.asOf === null || a.asOf > b.asOf) return structuredClone(a);
-  const groups: KpiBacklog['groups'] = structuredClone(a.groups);
+  if (a.asOf === null || (b.asOf !== null && b.asOf > a.asOf)) return cloneBacklog(b);
+  if (b.asOf === null || a.asOf > b.asOf) return cloneBacklog(a);
+  const groups: KpiBacklog['groups'] = cloneBacklog(a).groups;
   for (const [id, group] of Object.entries(b.groups)) {
     const mine = groups[id];
     groups[id] = mine
       ? { key: mine.key, count: mine.count + group.count, age: mergeHistograms(mine.age, group.age) }
-      : structuredClone(group);
+      : cloneBacklogGroup(group);
   }
   return { asOf: a.asOf, groups };
+}
+
+type BacklogGroup = KpiBacklog['groups'][string];
+
+function cloneBacklogGroup(group: BacklogGroup): BacklogGroup {
+  const key = group.key.period ? { ...group.key, period: { ...group.key.period } } : { ...group.key };
+  return { key, count: group.count, age: mergeHistograms(group.age, emptyHistogram()) };
+}
+
+/** A copy of a backlog snapshot. @internal */
+export function cloneBacklog(backlog: KpiBacklog): KpiBacklog {
+  const groups: KpiBacklog['groups'] = {};
+  for (const [id, group] of Object.entries(backlog.groups)) groups[id] = cloneBacklogGroup(group);
+  return { asOf: backlog.asOf, groups };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseInput } from '../errors/validate';
 import { Instant } from '../kernel/instant';
 import { emptyFirstContactState, type KpiPartial } from './kpi-partial';
+import { cloneKpiGroup } from './kpi-totals';
+import { cloneBacklog } from './merge-kpi-partials';
 
 const SettleOptions = z.strictObject({ completeThrough: Instant });
 
@@ -27,9 +29,9 @@ export function settleFirstContacts(
   // the runs are copied one by one below (most are dropped): no clone of the whole first-contact state
   const settled: KpiPartial = {
     ...partial,
-    grouping: structuredClone(partial.grouping),
-    groups: structuredClone(partial.groups),
-    backlog: structuredClone(partial.backlog),
+    grouping: { ...partial.grouping, by: [...partial.grouping.by] },
+    groups: Object.fromEntries(Object.entries(partial.groups).map(([id, g]) => [id, cloneKpiGroup(g)])),
+    backlog: cloneBacklog(partial.backlog),
     firstContact: emptyFirstContactState(),
   };
   for (const [customer, runs] of Object.entries(partial.firstContact)) {
